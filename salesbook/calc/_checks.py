@@ -51,3 +51,18 @@ def require_fraction(value: float, name: str, *, allow_one: bool = True) -> floa
             f"{name} moet een breuk tussen 0 en {bound} zijn, maar is {value!r}.{hint}"
         )
     return number
+
+
+def require_whole_number(value: float, name: str, *, minimum: int = 0) -> int:
+    """Return ``value`` as int when it is a whole number >= ``minimum`` (``12.0`` is fine).
+
+    Booleans are refused: ``True`` is not a count a student means to type.
+    """
+    if isinstance(value, bool):
+        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {value!r}.")
+    number = require_finite(value, name)
+    if not number.is_integer():
+        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {value!r}.")
+    if number < minimum:
+        raise InvalidInputError(f"{name} moet minstens {minimum} zijn, maar is {value!r}.")
+    return int(number)
