@@ -9,7 +9,7 @@ import numbers
 import re
 from dataclasses import dataclass
 
-from salesbook.calc._checks import require_finite
+from salesbook.calc._checks import require_finite, show_number
 from salesbook.exceptions import InvalidInputError
 
 SITUATIONAL_NAMINGS: dict[str, tuple[str, str, str, str]] = {
@@ -151,7 +151,7 @@ def blake_mouton_position(concern_for_people: float, concern_for_production: flo
     ):
         if not 1 <= value <= 9:
             raise InvalidInputError(
-                f"{name} moet op de schaal van 1 tot 9 liggen, maar is {value!r}."
+                f"{name} moet op de schaal van 1 tot 9 liggen, maar is {show_number(value)}."
             )
 
     def distance(corner: tuple[int, int]) -> float:

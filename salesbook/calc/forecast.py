@@ -16,7 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from salesbook.calc._checks import require_finite, require_positive, require_whole_number
+from salesbook.calc._checks import (
+    require_finite,
+    require_positive,
+    require_whole_number,
+    show_number,
+)
 from salesbook.exceptions import InvalidInputError
 
 Values = Sequence[float] | np.ndarray | pd.Series
@@ -153,7 +158,8 @@ def exponential_smoothing(
     smoothing = require_finite(alpha, "De afvlakkingsconstante α")
     if not 0 < smoothing <= 1:
         raise InvalidInputError(
-            f"De afvlakkingsconstante α moet groter dan 0 en hooguit 1 zijn, maar is {alpha!r}."
+            "De afvlakkingsconstante α moet groter dan 0 en hooguit 1 zijn, maar is "
+            f"{show_number(smoothing)}."
             + (" Geef een breuk, dus 0,3 in plaats van 30." if smoothing > 1 else "")
         )
     forecast = (

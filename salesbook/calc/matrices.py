@@ -10,7 +10,7 @@ questions.
 
 from __future__ import annotations
 
-from salesbook.calc._checks import require_finite, require_fraction
+from salesbook.calc._checks import require_finite, require_fraction, show_number
 from salesbook.calc._leadership import (
     BLAKE_MOUTON_STYLES,
     SITUATIONAL_NAMINGS,
@@ -64,7 +64,7 @@ BCG_ENGLISH = {
 def _threshold(value: float, name: str) -> float:
     number = require_finite(value, name)
     if not 0 < number < 1:
-        raise InvalidInputError(f"{name} moet tussen 0 en 1 liggen, maar is {value!r}.")
+        raise InvalidInputError(f"{name} moet tussen 0 en 1 liggen, maar is {show_number(number)}.")
     return number
 
 
@@ -196,24 +196,24 @@ def bcg_quadrant(
     growth = require_finite(market_growth, "De marktgroei")
     if not -1 <= growth <= 1:
         raise InvalidInputError(
-            f"De marktgroei moet een breuk tussen -1 en 1 zijn, maar is {market_growth!r}. "
+            f"De marktgroei moet een breuk tussen -1 en 1 zijn, maar is {show_number(growth)}. "
             "Geef 0,12 voor 12% groei."
         )
     share = require_finite(relative_market_share, "Het relatief marktaandeel")
     if share < 0:
         raise InvalidInputError(
-            f"Het relatief marktaandeel mag niet negatief zijn, maar is {relative_market_share!r}."
+            f"Het relatief marktaandeel mag niet negatief zijn, maar is {show_number(share)}."
         )
     growth_limit = require_finite(growth_threshold, "De grens voor hoge marktgroei")
     if not -1 < growth_limit < 1:
         raise InvalidInputError(
             f"De grens voor hoge marktgroei moet tussen -1 en 1 liggen, maar is "
-            f"{growth_threshold!r}."
+            f"{show_number(growth_limit)}."
         )
     share_limit = require_finite(share_threshold, "De grens voor een hoog marktaandeel")
     if share_limit <= 0:
         raise InvalidInputError(
             f"De grens voor een hoog marktaandeel moet groter dan 0 zijn, maar is "
-            f"{share_threshold!r}."
+            f"{show_number(share_limit)}."
         )
     return _cell(BCG_QUADRANTS, share >= share_limit, growth >= growth_limit)

@@ -10,7 +10,12 @@ norms are rules of thumb, not laws: what is healthy differs per sector.
 
 from __future__ import annotations
 
-from salesbook.calc._checks import require_finite, require_non_negative, require_positive
+from salesbook.calc._checks import (
+    require_finite,
+    require_non_negative,
+    require_positive,
+    show_number,
+)
 from salesbook.exceptions import InvalidInputError
 from salesbook.notation import format_money, format_number, format_percentage
 
@@ -241,7 +246,8 @@ def interpret_solvency(ratio: float) -> str:
     value = require_finite(ratio, "De solvabiliteit")
     if value > 1:
         raise InvalidInputError(
-            f"De solvabiliteit (EV/TV) kan niet groter zijn dan 1 (100%), maar is {value!r}. "
+            "De solvabiliteit (EV/TV) kan niet groter zijn dan 1 (100%), maar is "
+            f"{show_number(value)}. "
             "Geef een breuk, dus 0,35 in plaats van 35."
         )
     shown = format_percentage(value)

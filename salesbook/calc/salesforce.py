@@ -17,7 +17,12 @@ from fractions import Fraction
 
 import pandas as pd
 
-from salesbook.calc._checks import require_non_negative, require_positive, require_whole_number
+from salesbook.calc._checks import (
+    require_non_negative,
+    require_positive,
+    require_whole_number,
+    show_number,
+)
 from salesbook.calc._rounding import exact, round_up_whole
 from salesbook.calc._salesforce_budget import (
     ExtraProfitResult,
@@ -25,7 +30,6 @@ from salesbook.calc._salesforce_budget import (
     sales_force_size_fixed_percentage,
 )
 from salesbook.exceptions import InvalidInputError
-from salesbook.notation import format_number
 
 __all__ = [
     "HOURS_PER_YEAR",
@@ -118,8 +122,8 @@ def _result(hours: Fraction, available_hours_per_rep: float) -> FrankeResult:
     )
     if available > HOURS_PER_YEAR:
         raise InvalidInputError(
-            f"Een verkoper kan niet {format_number(available, 0)} uur per jaar beschikbaar "
-            f"zijn: een jaar heeft hooguit {format_number(HOURS_PER_YEAR, 0)} uur. Geef het "
+            f"Een verkoper kan niet {show_number(available)} uur per jaar beschikbaar "
+            f"zijn: een jaar heeft hooguit {show_number(HOURS_PER_YEAR)} uur. Geef het "
             "aantal uren, niet minuten."
         )
     reps = hours / exact(available)

@@ -116,7 +116,7 @@ def test_accepts_numpy_arrays():
         (lambda: weighted_moving_average([1, 2], [1, 1, 1]), "meer gewichten (3) dan waarden (2)"),
         (lambda: exponential_smoothing([1, 2], 0), "moet groter dan 0 en hooguit 1"),
         (lambda: exponential_smoothing([1, 2], 30), "0,3 in plaats van 30"),
-        (lambda: exponential_smoothing([1, 2], -0.1), "De afvlakkingsconstante α moet groter"),
+        (lambda: exponential_smoothing([1, 2], -0.1), "hooguit 1 zijn, maar is -0,1."),
         (lambda: exponential_smoothing([1, 2], 0.5, initial=math.inf), "De startwaarde moet"),
         (lambda: linear_trend([5]), "minstens twee waarden"),
         (lambda: linear_trend([5, 6], periods_ahead=0), "Het aantal perioden vooruit moet"),

@@ -186,7 +186,10 @@ def test_every_blake_mouton_tie_includes_middle_of_the_road():
         (lambda: customer_value_quadrant(0.1, 2), "De potentiële klantwaarde moet een breuk"),
         (lambda: mutual_value_quadrant(0.1, 2), "De waarde van ons voor de klant moet"),
         (lambda: bcg_quadrant(12, 1.0), "Geef 0,12 voor 12% groei"),
-        (lambda: bcg_quadrant(-1.5, 1.0), "De marktgroei moet een breuk tussen -1 en 1"),
+        (
+            lambda: bcg_quadrant(-1.5, 1.0),
+            "De marktgroei moet een breuk tussen -1 en 1 zijn, maar is -1,5.",
+        ),
         (lambda: bcg_quadrant(0.1, -1), "Het relatief marktaandeel mag niet negatief"),
         (lambda: bcg_quadrant(0.1, 1, growth_threshold=5), "De grens voor hoge marktgroei"),
         (lambda: bcg_quadrant(0.1, 1, share_threshold=0), "De grens voor een hoog marktaandeel"),
@@ -198,7 +201,10 @@ def test_every_blake_mouton_tie_includes_middle_of_the_road():
         (lambda: situational_behaviour("coachen"), "De leiderschapsstijl 'coachen'"),
         (lambda: situational_behaviour(None), "De leiderschapsstijl None"),
         (lambda: blake_mouton_position(0, 5), "De aandacht voor mensen moet op de schaal"),
-        (lambda: blake_mouton_position(5, 10), "De aandacht voor productie moet op de schaal"),
+        (
+            lambda: blake_mouton_position(5, 9.5),
+            "De aandacht voor productie moet op de schaal van 1 tot 9 liggen, maar is 9,5.",
+        ),
     ],
 )
 def test_invalid_input_gives_dutch_error(call, fragment):

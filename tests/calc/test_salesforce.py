@@ -138,7 +138,11 @@ def test_extra_profit_takes_the_most_profitable_number_when_not_diminishing():
             lambda: franke(10, 12, 45, 30, 15, 0),
             "Het aantal beschikbare uren per verkoper moet groter dan 0",
         ),
-        (lambda: franke(10, 12, 45, 30, 15, 96_000), "Een verkoper kan niet 96.000 uur"),
+        (
+            lambda: franke(10, 12, 45, 30, 15, 96_000),
+            "Een verkoper kan niet 96.000 uur per jaar beschikbaar zijn: een jaar heeft "
+            "hooguit 8.784 uur",
+        ),
         (lambda: franke_groups([], 1_600), "minstens één klantgroep"),
         (
             lambda: franke_groups([{"customers": 1, "visits_per_year": 1}], 1_600),
