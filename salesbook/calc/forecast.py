@@ -117,7 +117,9 @@ def weighted_moving_average_forecasts(values: Values, weights: Sequence[float]) 
     """
     series = _series(values)
     normalised = _weights(weights, len(series))
-    forecasts = series.rolling(len(normalised)).apply(lambda w: float(np.dot(w, normalised)))
+    forecasts = series.rolling(len(normalised)).apply(
+        lambda w: float(np.dot(w, normalised)), raw=True
+    )
     return forecasts.shift(1)
 
 
