@@ -101,7 +101,7 @@ def require_rate(value: float, name: str, *, maximum: float) -> float:
     fraction that was probably meant.
     """
     number = require_non_negative(value, name)
-    if number > maximum:
+    if number > maximum * (1 + 1e-9):  # float noise such as 5.000000000000002 is fine
         hint = ""
         if number / 100 <= maximum:
             hint = (

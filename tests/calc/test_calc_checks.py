@@ -59,3 +59,10 @@ def test_index_order_sorts_labels_and_survives_mixed_types():
     assert index_order(pd.Index(["c", "a", "b"])) == [1, 2, 0]
     assert index_order(pd.Index([3, 1, 2])) == [1, 2, 0]
     assert index_order(pd.Index([2, "a", 1], dtype=object)) == [2, 0, 1]
+
+
+def test_require_rate_tolerates_float_noise_at_the_maximum():
+    # 5/6 as a margin is exactly a markup of 5, but computes as 5.000000000000002
+    assert require_rate(5.000000000000002, "De opslag", maximum=5) == pytest.approx(5)
+    with pytest.raises(InvalidInputError):
+        require_rate(5.001, "De opslag", maximum=5)
