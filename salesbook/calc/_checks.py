@@ -15,9 +15,11 @@ def require_finite(value: float, name: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InvalidInputError(f"{name} moet een getal zijn, maar is {value!r}.") from None
+        raise InvalidInputError(
+            f"{name} moet een getal zijn, maar is {show_number(value)}."
+        ) from None
     if not math.isfinite(number):
-        raise InvalidInputError(f"{name} moet een eindig getal zijn, maar is {value!r}.")
+        raise InvalidInputError(f"{name} moet een eindig getal zijn, maar is {show_number(value)}.")
     return number
 
 
@@ -25,7 +27,7 @@ def require_positive(value: float, name: str) -> float:
     """Return ``value`` when it is finite and > 0."""
     number = require_finite(value, name)
     if number <= 0:
-        raise InvalidInputError(f"{name} moet groter dan 0 zijn, maar is {value!r}.")
+        raise InvalidInputError(f"{name} moet groter dan 0 zijn, maar is {show_number(value)}.")
     return number
 
 
@@ -33,7 +35,7 @@ def require_non_negative(value: float, name: str) -> float:
     """Return ``value`` when it is finite and >= 0."""
     number = require_finite(value, name)
     if number < 0:
-        raise InvalidInputError(f"{name} mag niet negatief zijn, maar is {value!r}.")
+        raise InvalidInputError(f"{name} mag niet negatief zijn, maar is {show_number(value)}.")
     return number
 
 
@@ -48,10 +50,12 @@ def require_fraction(value: float, name: str, *, allow_one: bool = True) -> floa
     if number < 0 or not upper_ok:
         hint = ""
         if 1 < number <= 100:
-            hint = f" Bedoel je {number / 100:.4g}? Geef een breuk, dus 0,8 in plaats van 80."
+            hint = (
+                f" Bedoel je {show_number(number / 100)}? Geef een breuk, dus 0,8 in plaats van 80."
+            )
         bound = "1" if allow_one else "kleiner dan 1"
         raise InvalidInputError(
-            f"{name} moet een breuk tussen 0 en {bound} zijn, maar is {value!r}.{hint}"
+            f"{name} moet een breuk tussen 0 en {bound} zijn, maar is {show_number(value)}.{hint}"
         )
     return number
 
@@ -62,12 +66,14 @@ def require_whole_number(value: float, name: str, *, minimum: int = 0) -> int:
     Booleans are refused: ``True`` is not a count a student means to type.
     """
     if isinstance(value, bool):
-        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {value!r}.")
+        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {show_number(value)}.")
     number = require_finite(value, name)
     if not number.is_integer():
-        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {value!r}.")
+        raise InvalidInputError(f"{name} moet een geheel getal zijn, maar is {show_number(value)}.")
     if number < minimum:
-        raise InvalidInputError(f"{name} moet minstens {minimum} zijn, maar is {value!r}.")
+        raise InvalidInputError(
+            f"{name} moet minstens {minimum} zijn, maar is {show_number(value)}."
+        )
     return int(number)
 
 
@@ -81,6 +87,8 @@ def show_number(value: float, max_decimals: int = 4) -> str:
     what the student typed rather than a fixed number of decimals. Non-finite values fall back
     to ``repr``.
     """
+    if isinstance(value, bool):
+        return repr(value)
     try:
         number = float(value)
     except (TypeError, ValueError):

@@ -95,7 +95,7 @@ def test_top_share_rounds_number_of_customers_up():
     ("kwargs", "fragment"),
     [
         ({"cutoffs": (0.8, 0.1, 0.05)}, "moeten samen 1 \\(100%\\) zijn, maar 0,8 \\+ 0,1"),
-        ({"cutoffs": (80, 15, 5)}, "Bedoel je 0.8"),
+        ({"cutoffs": (80, 15, 5)}, "Bedoel je 0,8"),
         ({"cutoffs": (0.8, 0.2)}, "precies drie grenzen"),
         ({"cutoffs": (0, 0.5, 0.5)}, "klasse A moet groter dan 0"),
         ({"boundary": "halverwege"}, "Onbekende grensregel 'halverwege'"),
@@ -124,7 +124,7 @@ def test_bad_revenue_rejected(revenue, fragment):
 
 
 @pytest.mark.parametrize(
-    ("fraction", "fragment"), [(0, "groter dan 0"), (20, "Bedoel je 0.2"), (-0.1, "breuk")]
+    ("fraction", "fragment"), [(0, "groter dan 0"), (20, "Bedoel je 0,2"), (-0.1, "breuk")]
 )
 def test_top_share_bad_fraction(fraction, fragment):
     with pytest.raises(InvalidInputError, match=fragment):

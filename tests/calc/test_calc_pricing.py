@@ -102,7 +102,7 @@ def test_elasticity_label_uses_absolute_value(value, label):
         (lambda: margin_to_markup(20), "marge moet een breuk tussen 0 en 1 zijn, maar is 20"),
         (lambda: margin_to_markup(-0.1), "marge moet een breuk"),
         (lambda: retail_minus_price(0, 0.21, 0.25), "consumentenprijs moet groter dan 0"),
-        (lambda: retail_minus_price(60.5, 21, 0.25), "btw-tarief moet een breuk .*Bedoel je 0.21"),
+        (lambda: retail_minus_price(60.5, 21, 0.25), "btw-tarief moet een breuk .*Bedoel je 0,21"),
         (lambda: retail_minus_price(60.5, 0.21, 40), "opslag van de detaillist .*Bedoel je 0,4"),
         (lambda: retail_minus_price(60.5, 0.21, 0.4, 15), "opslag van de groothandel"),
         (lambda: price_elasticity(100, 90, 10, 10), "prijs is niet veranderd \\(beide 10\\)"),

@@ -143,7 +143,7 @@ def test_tco_comparison_cheapest_first_and_per_year():
             "De kostenpost 'energie' in jaar 2 mag niet negatief",
         ),
         (lambda: total_cost_of_ownership(1, [1], -3), "De restwaarde mag niet negatief"),
-        (lambda: total_cost_of_ownership(1, [1], 0, 5), "Bedoel je 0.05?"),
+        (lambda: total_cost_of_ownership(1, [1], 0, 5), "Bedoel je 0,05?"),
         (lambda: tco_comparison({}), "minstens één optie"),
         (lambda: tco_comparison({"a": {"purchase_price": 1, "kleur": 2}}), "Optie 'a'"),
     ],

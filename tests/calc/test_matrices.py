@@ -180,7 +180,7 @@ def test_every_blake_mouton_tie_includes_middle_of_the_road():
     ("call", "fragment"),
     [
         (lambda: kraljic_quadrant(1.2, 0.5), "Het leveringsrisico moet een breuk tussen 0 en 1"),
-        (lambda: kraljic_quadrant(0.5, 80), "Bedoel je 0.8?"),
+        (lambda: kraljic_quadrant(0.5, 80), "Bedoel je 0,8?"),
         (lambda: kraljic_quadrant(0.5, 0.5, threshold=1), "De grens tussen laag en hoog"),
         (lambda: customer_value_quadrant(-0.1, 0.5), "De huidige klantwaarde moet een breuk"),
         (lambda: customer_value_quadrant(0.1, 2), "De potentiële klantwaarde moet een breuk"),

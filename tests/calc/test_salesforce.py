@@ -158,7 +158,7 @@ def test_extra_profit_takes_the_most_profitable_number_when_not_diminishing():
             "De bezoekfrequentie (groep 'C') moet groter dan 0",
         ),
         (lambda: sales_force_size_fixed_percentage(-1, 0.05, 1), "De omzet mag niet negatief"),
-        (lambda: sales_force_size_fixed_percentage(1, 5, 1), "Bedoel je 0.05?"),
+        (lambda: sales_force_size_fixed_percentage(1, 5, 1), "Bedoel je 0,05?"),
         (
             lambda: sales_force_size_fixed_percentage(1, 0.05, 0),
             "Het kostenbedrag per verkoper moet groter dan 0",
