@@ -9,6 +9,7 @@ validate their input with Dutch :class:`~salesbook.exceptions.InvalidInputError`
 
 from __future__ import annotations
 
+from salesbook.charts.breakeven import breakeven_chart
 from salesbook.charts.pareto import pareto_chart
 
-__all__ = ["pareto_chart"]
+__all__ = ["breakeven_chart", "pareto_chart"]

@@ -21,13 +21,14 @@ def tick_texts(ax: Axes, axis: str) -> list[str]:
 
 
 def visible_tick_texts(ax: Axes, axis: str) -> list[str]:
-    """Tick labels within the current view limits (drawn first)."""
+    """Tick labels within the current view limits."""
     axis_obj = ax.xaxis if axis == "x" else ax.yaxis
     low, high = sorted(axis_obj.get_view_interval())
+    labels = axis_obj.get_ticklabels()  # updates the ticks to the current view
     return [
-        tick.label1.get_text()
-        for tick in axis_obj.get_major_ticks()
-        if low - 1e-9 <= tick.get_loc() <= high + 1e-9 and tick.label1.get_text()
+        label.get_text()
+        for loc, label in zip(axis_obj.get_ticklocs(), labels, strict=True)
+        if low - 1e-9 <= loc <= high + 1e-9 and label.get_text()
     ]
 
 
