@@ -10,6 +10,8 @@ validate their input with Dutch :class:`~salesbook.exceptions.InvalidInputError`
 from __future__ import annotations
 
 from salesbook.charts.breakeven import breakeven_chart
+from salesbook.charts.funnel import funnel_chart
+from salesbook.charts.nps import nps_distribution
 from salesbook.charts.pareto import pareto_chart
 
-__all__ = ["breakeven_chart", "pareto_chart"]
+__all__ = ["breakeven_chart", "funnel_chart", "nps_distribution", "pareto_chart"]
