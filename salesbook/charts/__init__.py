@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from salesbook.charts.breakeven import breakeven_chart
 from salesbook.charts.funnel import funnel_chart
+from salesbook.charts.heatmaps import cohort_heatmap, rfm_heatmap
 from salesbook.charts.nps import nps_distribution
 from salesbook.charts.pareto import pareto_chart
 
-__all__ = ["breakeven_chart", "funnel_chart", "nps_distribution", "pareto_chart"]
+__all__ = [
+    "breakeven_chart",
+    "cohort_heatmap",
+    "funnel_chart",
+    "nps_distribution",
+    "pareto_chart",
+    "rfm_heatmap",
+]
