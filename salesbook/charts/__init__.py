@@ -12,6 +12,7 @@ from __future__ import annotations
 from salesbook.charts.breakeven import breakeven_chart
 from salesbook.charts.funnel import funnel_chart
 from salesbook.charts.heatmaps import cohort_heatmap, rfm_heatmap
+from salesbook.charts.matrices import portfolio_matrix
 from salesbook.charts.nps import nps_distribution
 from salesbook.charts.pareto import pareto_chart
 
@@ -21,5 +22,6 @@ __all__ = [
     "funnel_chart",
     "nps_distribution",
     "pareto_chart",
+    "portfolio_matrix",
     "rfm_heatmap",
 ]
