@@ -10,6 +10,7 @@ validate their input with Dutch :class:`~salesbook.exceptions.InvalidInputError`
 from __future__ import annotations
 
 from salesbook.charts.breakeven import breakeven_chart
+from salesbook.charts.forecast import forecast_chart
 from salesbook.charts.funnel import funnel_chart
 from salesbook.charts.heatmaps import cohort_heatmap, rfm_heatmap
 from salesbook.charts.matrices import portfolio_matrix
@@ -19,6 +20,7 @@ from salesbook.charts.pareto import pareto_chart
 __all__ = [
     "breakeven_chart",
     "cohort_heatmap",
+    "forecast_chart",
     "funnel_chart",
     "nps_distribution",
     "pareto_chart",
