@@ -56,11 +56,21 @@ def _field_names() -> set[str]:
     return names
 
 
+def suggestion(key: str) -> str | None:
+    """The known field name closest to a mistyped key, if any is close."""
+    close = difflib.get_close_matches(key, sorted(_field_names()), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def _extra(loc: Loc) -> str:
     key = str(loc[-1]) if loc else ""
-    close = difflib.get_close_matches(key, sorted(_field_names()), n=1, cutoff=0.75)
-    hint = f"; bedoel je '{close[0]}'?" if close else "; verwijder het of controleer de spelling"
+    close = suggestion(key)
+    hint = f"; bedoel je '{close}'?" if close else "; verwijder het of controleer de spelling"
     return f"onbekend veld '{key}'{hint}"
+
+
+def _num(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _length(error: dict[str, Any], longer: bool) -> str:
@@ -73,9 +83,7 @@ def _length(error: dict[str, Any], longer: bool) -> str:
 
 _SIMPLE: dict[str, Callable[[dict[str, Any]], str]] = {
     "missing": lambda e: "ontbreekt (verplicht veld)",
-    "string_type": lambda e: (
-        f"moet tekst zijn, maar is {_show(e['input'])}; zet de tekst tussen aanhalingstekens"
-    ),
+    "string_type": _not_text,
     "int_type": lambda e: f"moet een geheel getal zijn, maar is {_show(e['input'])}",
     "int_parsing": lambda e: f"moet een geheel getal zijn, maar is {_show(e['input'])}",
     "int_from_float": lambda e: f"moet een geheel getal zijn, maar is {_show(e['input'])}",
@@ -93,19 +101,24 @@ _SIMPLE: dict[str, Callable[[dict[str, Any]], str]] = {
         f"moet een blok met velden zijn, maar is {_show(e['input'])}"
     ),
     "literal_error": lambda e: (
-        f"moet {e.get('ctx', {}).get('expected')} zijn, maar is {_show(e['input'])}"
+        f"moet {str(e.get('ctx', {}).get('expected')).replace(' or ', ' of ')} zijn, "
+        f"maar is {_show(e['input'])}"
     ),
     "too_short": lambda e: _length(e, longer=True),
     "too_long": lambda e: _length(e, longer=False),
     "string_too_short": lambda e: "mag niet leeg zijn",
     "string_too_long": lambda e: f"is te lang (hoogstens {e['ctx']['max_length']} tekens)",
-    "greater_than": lambda e: f"moet groter zijn dan {e['ctx']['gt']}, maar is {_show(e['input'])}",
-    "greater_than_equal": lambda e: (
-        f"moet minstens {e['ctx']['ge']} zijn, maar is {_show(e['input'])}"
+    "greater_than": lambda e: (
+        f"moet groter zijn dan {_num(e['ctx']['gt'])}, maar is {_show(e['input'])}"
     ),
-    "less_than": lambda e: f"moet kleiner zijn dan {e['ctx']['lt']}, maar is {_show(e['input'])}",
+    "greater_than_equal": lambda e: (
+        f"moet minstens {_num(e['ctx']['ge'])} zijn, maar is {_show(e['input'])}"
+    ),
+    "less_than": lambda e: (
+        f"moet kleiner zijn dan {_num(e['ctx']['lt'])}, maar is {_show(e['input'])}"
+    ),
     "less_than_equal": lambda e: (
-        f"mag hoogstens {e['ctx']['le']} zijn, maar is {_show(e['input'])}"
+        f"mag hoogstens {_num(e['ctx']['le'])} zijn, maar is {_show(e['input'])}"
     ),
     "union_tag_invalid": lambda e: (
         f"onbekend vraagtype '{e['ctx']['tag']}'; kies uit " + ", ".join(QUESTION_TYPES)
@@ -194,9 +207,17 @@ def problems_from(
     line: Callable[[Loc], int | None] | None = None,
 ) -> list[str]:
     """Every problem of a ValidationError as a Dutch line (deduplicated, in order)."""
+    errors = [dict(item) for item in error.errors()]
+    typos = {
+        (*item["loc"][:-1], suggestion(str(item["loc"][-1])))
+        for item in errors
+        if item["type"] == "extra_forbidden" and item["loc"]
+    }
     lines: list[str] = []
-    for item in error.errors():
-        for loc, message in translate(dict(item)):
+    for item in errors:
+        if item["type"] == "missing" and tuple(item["loc"]) in typos:
+            continue  # "onbekend veld 'feedbak'; bedoel je 'feedback'?" already says it
+        for loc, message in translate(item):
             text = describe(loc, message, file=file, data=data, line=line)
             if text not in lines:
                 lines.append(text)
