@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from salesbook.charts._inputs import numeric_series, require_columns, require_text
 from salesbook.charts.style import (
@@ -35,6 +36,8 @@ from salesbook.notation import format_money, format_number, format_percentage
 SCORES = (1, 2, 3, 4, 5)
 #: Shown in a cell without data (no customers, or a period not yet observed).
 EMPTY_CELL = "–"
+#: Dutch names for the value columns of :func:`salesbook.calc.rfm.rfm_scores` input.
+_VALUE_NAMES = {"monetary": "omzet", "frequency": "aantal aankopen", "recency_days": "dagen"}
 
 
 def _cmap() -> mpl.colors.Colormap:
@@ -90,7 +93,7 @@ def rfm_heatmap(
             if given, the ``value`` column.
         value: column to average per cell; ``None`` counts customers.
         value_label: colour bar label; default ``"Aantal klanten"`` or ``"Gemiddelde
-            <value>"``.
+            <value>"`` (``"Gemiddelde omzet"`` for the column ``monetary``).
         money: show averages in euros (only used with ``value``).
         title: chart title.
 
@@ -122,7 +125,7 @@ def rfm_heatmap(
             grid = np.where(counts > 0, sums / np.where(counts > 0, counts, 1), np.nan)
         show = (lambda v: format_money(v, 0)) if money else (lambda v: format_number(v, 1))
         texts = [[EMPTY_CELL if math.isnan(v) else show(v) for v in row] for row in grid]
-        label = value_label or f"Gemiddelde {value}"
+        label = value_label or f"Gemiddelde {_VALUE_NAMES.get(value, value)}"
         formatter = money_formatter() if money else number_formatter(1)
     finite = grid[~np.isnan(grid)]
     norm = Normalize(vmin=min(0.0, finite.min()), vmax=max(finite.max(), 1e-9))
@@ -142,7 +145,8 @@ def rfm_heatmap(
     )
     what = "aantal klanten" if value is None else label.lower()
     set_title(ax, title if title is not None else f"RFM-analyse: {what} per R- en F-score")
-    bar = fig.colorbar(image, ax=ax, shrink=0.8, format=formatter)
+    ticks = MaxNLocator(integer=True) if value is None else None  # counts: no "2,5 klanten"
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, format=formatter, ticks=ticks)
     bar.set_label(label, fontsize=LABEL_SIZE)
     bar.ax.tick_params(labelsize=TICK_SIZE)
     return fig

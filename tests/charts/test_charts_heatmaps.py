@@ -38,6 +38,10 @@ def test_rfm_counts_per_cell():
     assert tick_texts(ax, "x") == ["1", "2", "3", "4", "5"]
     assert ax.get_title() == "RFM-analyse: aantal klanten per R- en F-score"
     assert fig.axes[1].get_ylabel() == "Aantal klanten"
+    # the colour bar runs 0 … 2 customers: whole numbers only, never "1" for 0,5 or 1,5
+    locs, labels = fig.axes[1].get_yticks(), tick_texts(fig.axes[1], "y")
+    assert all(float(loc).is_integer() for loc in locs)
+    assert labels == [str(int(loc)) for loc in locs]
     assert "Recency" in ax.get_xlabel() and "Frequency" in ax.get_ylabel()
 
 
