@@ -35,7 +35,7 @@ def numeric_series(values: object, name: str, *, allow_missing: bool = False) ->
         raise InvalidInputError(f"Er zijn geen gegevens voor {name}: de reeks is leeg.")
     numbers = pd.to_numeric(series, errors="coerce").astype(float)
     for label, raw, number in zip(series.index, series, numbers, strict=True):
-        missing = raw is None or (isinstance(raw, float) and math.isnan(raw))
+        missing = raw is None or (pd.api.types.is_scalar(raw) and bool(pd.isna(raw)))
         if missing and allow_missing:
             continue
         if not math.isfinite(number):

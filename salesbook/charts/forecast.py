@@ -34,7 +34,9 @@ SeriesLike = pd.Series | Sequence[float]
 def _as_series(values: SeriesLike | None, name: str, *, allow_missing: bool) -> pd.Series:
     """A Series keeps its index; a list gets periods 1 … n, as in :mod:`salesbook.calc.forecast`."""
     if values is not None and not isinstance(values, pd.Series | str | bytes):
-        values = pd.Series(list(values), index=range(1, len(list(values)) + 1), dtype=object)
+        items = list(values) if hasattr(values, "__iter__") else values
+        if isinstance(items, list):
+            values = pd.Series(items, index=range(1, len(items) + 1), dtype=object)
     return numeric_series(values, name, allow_missing=allow_missing)
 
 

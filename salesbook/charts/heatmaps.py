@@ -105,6 +105,8 @@ def rfm_heatmap(
         InvalidInputError: missing columns, no customers, a score that is not 1–5, or a
             ``value`` that is not a number.
     """
+    if title is not None:
+        require_text(title, "De titel")
     frame = require_columns(scores, ["R", "F"] + ([value] if value else []), "de RFM-heatmap")
     r = _scores(frame["R"], "R")
     f = _scores(frame["F"], "F")

@@ -55,6 +55,8 @@ _TINTS = (
     OKABE_ITO["blauwgroen"],
 )
 _BCG_SHARE_TICKS = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+#: A valid (x, y) per kind, classified once to validate the thresholds before the points.
+_PROBES = {"bcg": (1.0, 0.0)}
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ def portfolio_matrix(
     xs = numeric_series(frame[x].reset_index(drop=True), f"kolom {x!r}").to_numpy()
     ys = numeric_series(frame[y].reset_index(drop=True), f"kolom {y!r}").to_numpy()
     names = [period_label(value) for value in frame[label]]
+    spec.classify(*_PROBES.get(kind, (0.5, 0.5)))  # checks the thresholds, with calc's message
     for name, px, py in zip(names, xs, ys, strict=True):
         if kind == "bcg" and px <= 0:
             raise InvalidInputError(

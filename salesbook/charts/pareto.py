@@ -79,7 +79,11 @@ def pareto_chart(
             "De grens van de Pareto-analyse (cutoff) moet groter dan 0 zijn, bijvoorbeeld 0,8 "
             "voor 80%."
         )
-    for text, name in ((title, "De titel"), (value_label, "Het label van de waarden")):
+    for text, name in (
+        (title, "De titel"),
+        (value_label, "Het label van de waarden"),
+        (item_label, "Het label van de items"),
+    ):
         require_text(text, name)
     table = abc_classes(revenue, cutoffs=(share, 1 - share, 0.0))
     n = len(table)

@@ -150,10 +150,11 @@ def nice_ceiling(value: float) -> float:
 def period_label(value: Hashable) -> str:
     """A readable Dutch label for an index value: months become ``"jan 2025"``.
 
-    ``pd.Period`` with a monthly (or shorter) frequency and ``pd.Timestamp``/``datetime``
-    values give a Dutch month abbreviation and the year; quarterly periods give
-    ``"K1 2025"``; yearly periods the year. Whole numbers are shown without separators (so a
-    year stays ``"2025"``), other floats with a decimal comma; everything else with ``str``.
+    Monthly ``pd.Period`` values and dates on the first of a month give a Dutch month
+    abbreviation and the year (``"jan 2025"``); other dates and daily or weekly periods also
+    the day (``"5 jan 2025"``); quarterly periods give ``"K1 2025"``, yearly periods the
+    year. Whole numbers are shown without separators (so a year stays ``"2025"``), other
+    floats with a decimal comma; everything else with ``str``.
     """
     if isinstance(value, pd.Period):
         code = value.freqstr.upper()
@@ -161,10 +162,13 @@ def period_label(value: Hashable) -> str:
             return str(value.year)
         if code.startswith("Q"):
             return f"K{value.quarter} {value.year}"
-        return f"{MONTHS_NL[value.month - 1]} {value.year}"
+        if code.startswith("M"):
+            return f"{MONTHS_NL[value.month - 1]} {value.year}"
+        return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
     if isinstance(value, pd.Timestamp) or (hasattr(value, "month") and hasattr(value, "year")):
         stamp = pd.Timestamp(value)
-        return f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+        month = f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+        return month if stamp == stamp.normalize() and stamp.day == 1 else f"{stamp.day} {month}"
     if isinstance(value, float) and math.isfinite(value):
         if value.is_integer():
             return str(int(value))

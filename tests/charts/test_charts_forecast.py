@@ -66,6 +66,13 @@ def test_long_series_show_every_other_label():
     assert len(labels) <= 13
 
 
+def test_missing_forecasts_may_be_none_nan_or_pd_na():
+    for gap in (None, np.nan, pd.NA):
+        forecast = pd.Series([gap, 10.0, 11.0], dtype=object)
+        fig = forecast_chart(pd.Series([9.0, 12.0, 11.0]), forecast)
+        assert list(line(fig.axes[0], "Prognose").get_ydata()) == [10.0, 11.0]
+
+
 def test_numeric_periods_get_whole_number_ticks():
     fig = drawn(forecast_chart(ACTUAL, FORECAST))
     assert set(visible_tick_texts(fig.axes[0], "x")) <= {"1", "2", "3", "4"}

@@ -125,7 +125,9 @@ def test_bcg_high_share_on_the_left_log_scale():
         ({"points": POINTS.drop(columns="label")}, "ontbreken: 'label'"),
         ({"points": POINTS.assign(x=[0.2, 1.5, 0.3, 0.7])}, "Chips: .*tussen 0 en 1"),
         ({"points": POINTS.assign(y=[0.2, None, 0.3, 0.7])}, "getal"),
-        ({"threshold": 1.0}, "tussen 0 en 1"),
+        ({"threshold": 1.0}, "^De grens tussen laag en hoog moet tussen 0 en 1"),
+        ({"threshold": 5}, "^De grens tussen laag en hoog moet tussen 0 en 1"),
+        ({"kind": "bcg", "growth_threshold": 10}, "^De grens voor hoge marktgroei"),
         ({"points": POINTS.iloc[:0]}, "leeg"),
     ],
 )

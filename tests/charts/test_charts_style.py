@@ -58,9 +58,12 @@ def test_period_label_uses_dutch_months_independent_of_locale():
     assert MONTHS_NL[2] == "mrt" and MONTHS_NL[4] == "mei" and MONTHS_NL[9] == "okt"
     assert period_label(pd.Period("2025-03", freq="M")) == "mrt 2025"
     assert period_label(pd.Timestamp("2024-10-01")) == "okt 2024"
-    assert period_label(dt.date(2025, 5, 17)) == "mei 2025"
+    assert period_label(dt.date(2025, 5, 1)) == "mei 2025"
+    assert period_label(dt.date(2025, 5, 17)) == "17 mei 2025"
     assert period_label(pd.Period("2025Q2", freq="Q")) == "K2 2025"
     assert period_label(pd.Period("2025", freq="Y")) == "2025"
+    assert period_label(pd.Period("2025-01-05", freq="D")) == "5 jan 2025"
+    assert period_label(pd.Timestamp("2025-06-17")) == "17 jun 2025"
 
 
 def test_period_label_numbers_and_text():
