@@ -51,7 +51,8 @@ def require_fraction(value: float, name: str, *, allow_one: bool = True) -> floa
         hint = ""
         if 1 < number <= 100:
             hint = (
-                f" Bedoel je {show_number(number / 100)}? Geef een breuk, dus 0,8 in plaats van 80."
+                f" Bedoel je {show_number(number / 100)}? Geef een breuk, dus "
+                f"{show_number(number / 100)} in plaats van {show_number(number)}."
             )
         bound = "1" if allow_one else "kleiner dan 1"
         raise InvalidInputError(

@@ -66,3 +66,10 @@ def test_require_rate_tolerates_float_noise_at_the_maximum():
     assert require_rate(5.000000000000002, "De opslag", maximum=5) == pytest.approx(5)
     with pytest.raises(InvalidInputError):
         require_rate(5.001, "De opslag", maximum=5)
+
+
+def test_fraction_hint_names_the_number_that_was_typed():
+    from salesbook.calc._checks import require_fraction
+
+    with pytest.raises(InvalidInputError, match=r"Bedoel je 0,35\? .*dus 0,35 in plaats van 35\."):
+        require_fraction(35, "De retentie")
