@@ -35,10 +35,14 @@ _PUNCTUATION_HINT = (
 
 
 def show_value(value: float, unit: str) -> str:
-    """A number with its unit in Dutch notation, without needless trailing zeros."""
-    if unit == "€":
-        return format_money(value)
+    """A number with its unit in Dutch notation, without needless trailing zeros.
+
+    Amounts get two decimals (``€ 1.250,50``) unless the value has more (``€ 1,2505``), so a
+    student sees exactly how the answer was read.
+    """
     decimals = next((d for d in range(7) if abs(round(value, d) - value) < 1e-9), 6)
+    if unit == "€":
+        return format_money(value, max(2, decimals))
     text = format_number(value, decimals)
     if unit == "%":
         return text + "%"
