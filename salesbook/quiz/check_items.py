@@ -82,7 +82,9 @@ def check_ordering(question: OrderingQuestion, response: Any) -> Outcome:
             question.points, 1.0, join_blocks("Goed: de volgorde klopt.", question.feedback)
         )
     summary = (
-        f"{length} van de {count} onderdelen staan al in de goede volgorde ten opzichte van elkaar."
+        f"{length} van de {count} onderdelen staan in de goede volgorde ten opzichte van elkaar."
+        if length > 1
+        else "Geen twee onderdelen staan in de goede volgorde ten opzichte van elkaar."
     )
     feedback = join_blocks(summary, bullets(misplaced), question.feedback)
     return scored(question.points, (length - 1) / (count - 1), feedback, misplaced)

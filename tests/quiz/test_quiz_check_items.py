@@ -57,6 +57,9 @@ def test_ordering_feedback_names_the_items_out_of_place_and_explains_the_logic()
         "- 'Acquireren' staat nog niet op de goede plek.\n\nVan kennismaken naar neergang."
     )
     assert check(ORDERING, [A, B, C, D, E]).feedback.startswith("Goed: de volgorde klopt.")
+    assert check(ORDERING, [E, D, C, B, A]).feedback.startswith(
+        "Geen twee onderdelen staan in de goede volgorde ten opzichte van elkaar."
+    )
 
 
 @pytest.mark.parametrize(
