@@ -152,7 +152,7 @@ class AnswerStore:
                 self._quarantine(file, None, "het bestand is veel te groot")
                 return None
             raw = file.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as error:
             self._report(
