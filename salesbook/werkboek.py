@@ -1,0 +1,184 @@
+"""The student API of the workbook: short calls for the chapter notebooks.
+
+    from salesbook import werkboek as wb
+
+    wb.start(hoofdstuk=2, studentnummer=studentnummer, seed=seed)   # once, at the top
+    wb.vraag("h2.nps.01")              # a question with buttons; the answer is saved
+    wb.vragen("h2.nps")                # all questions of one leerdoel
+    v = wb.vraag("h2.nps.01")
+    v.antwoord("+10")                  # answer in code (same record as a click)
+    oef = wb.oefening("h2.abc.01")     # a code exercise: compute, then check
+    oef.controleer(aandeel_top20)      # Dutch feedback, the answer is saved
+    oef.hint()  oef.hint(2)  oef.oplossing()
+    wb.voortgang()                     # progress per leerdoel: chart + table
+
+Every answer, by click or by code, updates an output of the question's cell that holds
+readable Dutch text and a machine-readable record (``application/vnd.salesbook.answer+json``):
+the saved notebook is the submission. Answers are also kept in a local answer store
+(``$SALESBOOK_STORE``, default ``~/.salesbook/antwoorden``), so after a kernel restart and
+"Run All" every question shows its earlier answer again.
+
+The worked solution unlocks after a correct answer or after ``max_pogingen`` attempts
+(default 3; 0 = always available). A response that is not an attempt (empty, unreadable, a
+DataFrame where one number is expected) and repeating the stored answer cost no attempt.
+
+Importing this module is fast: the banks, widgets, pandas and matplotlib load in
+:func:`start` and later calls, never at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from salesbook.exceptions import SalesbookError
+
+if TYPE_CHECKING:
+    from salesbook.ui.progress_chart import ProgressReport
+    from salesbook.werkboek_opdracht import Oefening, Vraag, Vragen
+    from salesbook.werkboek_session import Session
+
+__all__ = ["oefening", "start", "voortgang", "vraag", "vragen"]
+
+_session: Session | None = None
+
+
+def _current() -> Session:
+    if _session is None:
+        raise SalesbookError(
+            "Het werkboek is nog niet gestart. Voer eerst de cel bovenaan uit met "
+            "wb.start(hoofdstuk=..., studentnummer=studentnummer, seed=seed)."
+        )
+    return _session
+
+
+def _course_style() -> None:
+    """Course defaults for matplotlib: colour-blind-safe colours, no top/right frame."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    from salesbook.charts.style import COLORS, DPI, OKABE_ITO
+
+    order = ("blauw", "oranje", "blauwgroen", "vermiljoen", "roodpaars", "hemelsblauw", "geel")
+    mpl.rcParams.update(
+        {
+            "axes.prop_cycle": cycler(color=[OKABE_ITO[name] for name in order]),
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": COLORS["grid"],
+            "axes.axisbelow": True,
+            "axes.formatter.useoffset": False,
+            "figure.dpi": DPI,
+            "figure.figsize": (9.0, 5.5),
+            "figure.facecolor": "white",
+        }
+    )
+
+
+def start(
+    hoofdstuk: int,
+    studentnummer: str | int | None = "",
+    seed: int | str | None = None,
+    *,
+    max_pogingen: int = 3,
+    bank: str | Path | None = None,
+    opslag: str | Path | None = None,
+) -> None:
+    """Start the workbook for one chapter; shows a short welcome line.
+
+    Args:
+        hoofdstuk: chapter number (0 = welkom, 1–6, 7 = examentraining).
+        studentnummer: your student number; it goes into every answer record.
+        seed: the variant seed (numbers per student); default: derived from the student
+            number, so you always get the same numbers.
+        max_pogingen: attempts after which the worked solution unlocks (0 = always).
+        bank: a question bank file instead of the chapter's own (for tests and teachers).
+        opslag: folder of the local answer store (default ``$SALESBOOK_STORE`` or
+            ``~/.salesbook/antwoorden``).
+    """
+    global _session
+    from salesbook.werkboek_session import Session, markdown_bundle, seed_for, show
+
+    if isinstance(hoofdstuk, bool) or not isinstance(hoofdstuk, int) or not 0 <= hoofdstuk <= 7:
+        raise SalesbookError(
+            f"hoofdstuk moet een getal van 0 tot en met 7 zijn, niet {hoofdstuk!r}."
+        )
+    if isinstance(max_pogingen, bool) or not isinstance(max_pogingen, int) or max_pogingen < 0:
+        raise SalesbookError(f"max_pogingen moet 0 of meer zijn, niet {max_pogingen!r}.")
+    student = str(studentnummer).strip() if studentnummer not in (None, "") else ""
+    session = Session.open(
+        hoofdstuk,
+        student or None,
+        seed_for(student, seed),
+        max_attempts=max_pogingen,
+        bank=bank,
+        store=opslag,
+    )
+    _session = session
+    _course_style()
+    stored = session.stored_answers()
+    title = session.bank.title
+    name = title if hoofdstuk == 0 else f"Hoofdstuk {hoofdstuk} · {title}"
+    lines = [f"Het werkboek is gestart: **{name}**."]
+    if student:
+        lines.append(f"Studentnummer: {student}.")
+    else:
+        lines.append(
+            'Vul bovenaan je studentnummer in (studentnummer = "…") en voer de cellen opnieuw uit.'
+        )
+    if stored:
+        word = "antwoord" if stored == 1 else "antwoorden"
+        lines.append(f"Ik vond {stored} eerder gegeven {word}; je ziet ze terug bij de vragen.")
+    show(markdown_bundle(" ".join(lines)))
+
+
+def vraag(vraag_id: str) -> Vraag:
+    """Show one question with its buttons and its answer output; returns it for code use."""
+    from salesbook.ui.views import make_view
+    from salesbook.werkboek_opdracht import Vraag
+
+    run = _current().run(vraag_id)
+    shown = Vraag(run, make_view(run))
+    shown._show()
+    return shown
+
+
+def vragen(leerdoel_id: str) -> Vragen:
+    """Show all questions of one leerdoel, one after another (a list of :class:`Vraag`)."""
+    from salesbook.werkboek_opdracht import Vragen
+
+    questions = _current().questions_for(leerdoel_id)
+    if not questions:
+        raise SalesbookError(f"Leerdoel '{leerdoel_id}' heeft (nog) geen vragen.")
+    return Vragen(vraag(question.id) for question in questions)
+
+
+def oefening(vraag_id: str) -> Oefening:
+    """Show a code exercise: compute the answer, then ``oef.controleer(antwoord)``."""
+    from salesbook.werkboek_opdracht import Oefening
+
+    shown = Oefening(_current().run(vraag_id))
+    shown._show()
+    return shown
+
+
+def voortgang(*, alle_hoofdstukken: bool = False) -> ProgressReport:
+    """Your progress per leerdoel of this chapter (or per chapter) as a chart and a table.
+
+    Scores are recomputed from the answer key for your own variant of every question.
+    """
+    from salesbook import progress
+    from salesbook.quiz import load_course
+    from salesbook.ui.progress_chart import ProgressReport
+
+    session = _current()
+    lookup = session.store.get
+    if alle_hoofdstukken:
+        banks = list(load_course().banks.values())
+        rows = progress.per_chapter(banks, lookup, session.seed)
+        return ProgressReport(rows, "Jouw voortgang per hoofdstuk", heading="Hoofdstuk")
+    bank = session.bank
+    rows = progress.per_leerdoel(bank, lookup, session.seed)
+    name = "Welkom" if bank.chapter == 0 else f"Hoofdstuk {bank.chapter}"
+    return ProgressReport(rows, f"Jouw voortgang · {name} · {bank.title}")
