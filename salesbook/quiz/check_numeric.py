@@ -4,7 +4,7 @@ Reading rules:
 
 - ``int``/``float`` are taken as they are; text is read with :func:`salesbook.notation.read_number`
   (Dutch notation, unambiguous English notation, ``€`` and ``%`` marks). A unit word of the
-  question may follow the number (``120 stuks``).
+  question may follow the number (``120 stuks``; ``12,5 procent`` for a percentage).
 - Text that cannot be read as a number is **not an attempt**: the outcome is ``niet
   beantwoord`` with the parser's Dutch explanation, so the student can retype it without losing
   an attempt. The same holds for a bedrag where a percentage is asked (or the other way round).
@@ -60,9 +60,11 @@ def read_response(question: NumericQuestion, response: Any) -> tuple[float, str]
             return not_answered(points, "Dat is geen eindig getal. Typ een getal, zoals 12,5.")
         return value, ""
     text = response.strip()
-    word = question.unit
-    if word not in ("", "€", "%") and text.casefold().endswith(word.casefold()):
-        text = text[: -len(word)].strip()
+    words = {"%": ("procent",), "€": (), "": ()}.get(question.unit, (question.unit,))
+    for word in words:
+        if text.casefold().endswith(word.casefold()):
+            text = text[: -len(word)].strip() + ("%" if question.unit == "%" else "")
+            break
     try:
         number = read_number(text)
     except NumberFormatError as error:

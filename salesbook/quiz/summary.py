@@ -5,9 +5,11 @@ The text holds no timestamps, so notebook outputs stay deterministic for nbval.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from salesbook.notation import format_number
+from salesbook.quiz.check_numeric import show_value
 from salesbook.quiz.model import (
     ClassificationQuestion,
     MatchingQuestion,
@@ -69,9 +71,10 @@ def describe_response(question: Question, response: Any) -> str:
     if isinstance(question, MultipleChoiceQuestion) and isinstance(response, list):
         return "; ".join(_option(question, value) for value in response)
     if isinstance(question, NumericQuestion):
-        return _item(response) + (
-            f" {question.unit}" if question.unit not in ("", "€", "%") else ""
-        )
+        if isinstance(response, int | float) and not isinstance(response, bool):
+            return escape(show_value(response, question.unit)) if math.isfinite(response) else "?"
+        word = question.unit not in ("", "€", "%")
+        return _item(response) + (f" {question.unit}" if word else "")
     if isinstance(question, OrderingQuestion) and isinstance(response, list):
         return " → ".join(_item(value) for value in response)
     if isinstance(question, MatchingQuestion | ClassificationQuestion) and isinstance(

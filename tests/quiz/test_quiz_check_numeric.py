@@ -76,7 +76,9 @@ def test_wrong_type_is_fout_with_explanation(response):
     assert outcome.feedback == "Geef een getal als antwoord (bijvoorbeeld 1250,50)."
 
 
-@pytest.mark.parametrize("response", ["12,5", "12,5%", "12,5 %", "12.5", 12.5, "12,54"])
+@pytest.mark.parametrize(
+    "response", ["12,5", "12,5%", "12,5 %", "12.5", 12.5, "12,54", "12,5 procent", "12,5Procent"]
+)
 def test_percentage_answers(response):
     assert check(PERCENT, response).status == "goed"
 

@@ -200,3 +200,13 @@ def test_answer_bundle_shows_partial_scores_in_dutch_notation():
     markdown = answer_bundle(record, check(question, order), question)["text/markdown"]
     assert markdown.startswith("**Vraag h2.nps.01** · Deels goed · 0,75 van 1 punt · poging 1")
     assert "Jouw antwoord: Aftasten → Acquireren → Groei → Verzadiging → Neergang" in markdown
+
+
+def test_numeric_responses_are_shown_in_dutch_notation():
+    question = make("numeric", answer=1250.5, unit="€", tolerance={"absolute": 0.01})
+    record = record_answer(None, question, 1250.5, now=T0)
+    markdown = answer_bundle(record, check(question, 1250.5), question)["text/markdown"]
+    assert "Jouw antwoord: € 1.250,50\n" in markdown
+    typed = record_answer(None, question, "1250,5", now=T0)
+    bundle = answer_bundle(typed, check(question, "1250,5"), question)
+    assert "Jouw antwoord: 1250,5\n" in bundle["text/markdown"]
