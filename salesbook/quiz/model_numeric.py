@@ -169,6 +169,8 @@ class NumericQuestion(QuestionBase):
                 problems.append(
                     (("parameters", name), f"{{{name}}} komt niet voor in de vraagtekst (prompt)")
                 )
+        if "{answer}" in self.prompt:
+            problems.append((("prompt",), "{answer} zou het antwoord in de vraagtekst verraden"))
         references = self.calc.parameter_references() if self.calc else {}
         for arg, name in references.items():
             if name not in self.parameters:

@@ -227,6 +227,14 @@ def test_numeric_parameter_references_are_checked():
     )
 
 
+def test_prompt_may_not_reveal_the_answer():
+    leaky = question_data("numeric", prompt="Bereken de NPS (het is {answer}).")
+    assert problems(bank_data(leaky)) == [
+        "h2_meten.yaml, vraag h2.nps.01, veld prompt: {answer} zou het antwoord in de vraagtekst "
+        "verraden (regel 19)"
+    ]
+
+
 def test_parameter_range_and_calc_reference_rules():
     question = question_data(
         "numeric",
