@@ -28,8 +28,9 @@ from salesbook.quiz.model import (
     Tolerance,
 )
 from salesbook.quiz.outcome import Outcome, Status
-from salesbook.quiz.reader import NotebookAnswers, read_answer_records
+from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook, read_answer_records
 from salesbook.quiz.records import (
+    MAX_RESPONSE_BYTES,
     MIME_TYPE,
     SCHEMA_VERSION,
     AnswerRecord,
@@ -43,6 +44,7 @@ from salesbook.quiz.verify import verify_bank, verify_course
 
 __all__ = [
     "BANK_DIR",
+    "MAX_RESPONSE_BYTES",
     "MIME_TYPE",
     "SCHEMA_VERSION",
     "AnswerRecord",
@@ -71,6 +73,7 @@ __all__ = [
     "Status",
     "Tolerance",
     "answer_bundle",
+    "answers_from_notebook",
     "check",
     "compute_answer",
     "instantiate",
