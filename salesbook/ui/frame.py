@@ -32,6 +32,7 @@ from salesbook.ui.feedback import (
     solution_html,
 )
 from salesbook.ui.markdown import to_html
+from salesbook.ui.shared import make, shared_layout
 
 if TYPE_CHECKING:
     from salesbook.quiz import AnswerRecord, Outcome, Question
@@ -85,26 +86,26 @@ class QuestionView:
         self.check_button.tooltip = "Controleer je antwoord (het wordt in het notebook bewaard)"
         self.hint_button = self._button("Toon hint", "salesbook-hint-knop", "lightbulb-o")
         self.solution_button = self._button("Toon uitwerking", "salesbook-uitwerking", "book")
-        self.feedback = widgets.HTML("")
+        self.feedback = make(widgets.HTML, value="")
         self.feedback.add_class("salesbook-feedback")
-        self.hints = widgets.HTMLMath("")
+        self.hints = make(widgets.HTMLMath, value="")
         self.hints.add_class("salesbook-hints-veld")
-        self.solution = widgets.HTMLMath("")
+        self.solution = make(widgets.HTMLMath, value="")
         self.solution.add_class("salesbook-uitwerking-veld")
         self.check_button.on_click(self._on_check)
         self.hint_button.on_click(self._on_hint)
         self.solution_button.on_click(self._on_solution)
+        buttons = [self.check_button, self.hint_button, self.solution_button]
         self.box = widgets.VBox(
             [
-                self._header(),
                 self._prompt(),
                 self._input_box(),
-                widgets.HBox([self.check_button, self.hint_button, self.solution_button]),
+                make(widgets.HBox, children=buttons),
                 self.feedback,
                 self.hints,
                 self.solution,
             ],
-            layout=widgets.Layout(width="100%", max_width="820px"),
+            layout=shared_layout(width="100%", max_width="820px"),
         )
         for name in ("salesbook-vraag", self.type_class, f"salesbook-{css_name(self.question.id)}"):
             self.box.add_class(name)
@@ -136,22 +137,23 @@ class QuestionView:
     # --- frame ---------------------------------------------------------------------------
     @staticmethod
     def _button(description: str, css: str, icon: str) -> widgets.Button:
-        button = widgets.Button(description=description, icon=icon, tooltip=description)
-        button.layout = widgets.Layout(width="auto")
+        button = make(
+            widgets.Button,
+            layout={"width": "auto"},
+            description=description,
+            icon=icon,
+            tooltip=description,
+        )
         button.add_class(css)
         return button
 
-    def _header(self) -> widgets.HTML:
-        noun = "punt" if self.question.points == 1 else "punten"
-        header = widgets.HTML(
-            f'<span style="color:#555">Vraag {self.question.id} · '
-            f"{points_text(self.question.points)} {noun}</span>"
-        )
-        header.add_class("salesbook-vraag-kop")
-        return header
-
     def _prompt(self) -> widgets.HTMLMath:
-        prompt = widgets.HTMLMath(to_html(self.question.prompt))
+        noun = "punt" if self.question.points == 1 else "punten"
+        header = (
+            f'<div class="salesbook-vraag-kop" style="color:#555">Vraag {self.question.id} · '
+            f"{points_text(self.question.points)} {noun}</div>"
+        )
+        prompt = make(widgets.HTMLMath, value=header + to_html(self.question.prompt))
         prompt.add_class("salesbook-prompt")
         return prompt
 

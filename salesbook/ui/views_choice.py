@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from salesbook.ui.fallback import LETTERS
 from salesbook.ui.frame import QuestionView
+from salesbook.ui.shared import make
 
 
 def option_index(options: list[str], value: Any) -> int | None:
@@ -32,11 +33,12 @@ class SingleChoiceView(QuestionView):
 
     def _build_control(self) -> widgets.RadioButtons:
         options = [(f"{LETTERS[i]}. {o.text}", i) for i, o in enumerate(self.question.options)]
-        radio = widgets.RadioButtons(
+        radio = make(
+            widgets.RadioButtons,
+            layout={"width": "max-content", "max_width": "100%"},
             options=options,
             value=None,
             description="",
-            layout=widgets.Layout(width="max-content", max_width="100%"),
         )
         radio.add_class("salesbook-keuze")
         return radio
@@ -65,19 +67,22 @@ class MultipleChoiceView(QuestionView):
     def _build_control(self) -> list[widgets.Checkbox]:
         boxes = []
         for index, option in enumerate(self.question.options):
-            box = widgets.Checkbox(
+            box = make(
+                widgets.Checkbox,
+                layout={"width": "auto"},
                 value=False,
                 description=f"{LETTERS[index]}. {option.text}",
                 indent=False,
-                layout=widgets.Layout(width="auto"),
             )
             box.add_class("salesbook-vakje")
             boxes.append(box)
         return boxes
 
     def _input_box(self) -> widgets.Widget:
-        hint = widgets.HTML('<span style="color:#555">Kies alle juiste antwoorden.</span>')
-        return widgets.VBox([hint, *self.control])
+        hint = make(
+            widgets.HTML, value='<span style="color:#555">Kies alle juiste antwoorden.</span>'
+        )
+        return make(widgets.VBox, children=[hint, *self.control])
 
     def response(self) -> list[int]:
         return [index for index, box in enumerate(self.control) if box.value]

@@ -14,6 +14,7 @@ from traitlets import Bunch
 
 from salesbook.ui.frame import QuestionView
 from salesbook.ui.markdown import inline
+from salesbook.ui.shared import make
 
 CHOOSE = "– kies –"
 
@@ -28,14 +29,14 @@ def shuffled(items: list[str], key: str) -> list[str]:
 
 
 def _row(label: str, dropdown: widgets.Dropdown) -> widgets.HBox:
-    text = widgets.HTML(inline(label), layout=widgets.Layout(width="45%"))
+    text = make(widgets.HTML, layout={"width": "45%"}, value=inline(label))
     text.add_class("salesbook-onderdeel")
-    return widgets.HBox([text, dropdown], layout=widgets.Layout(align_items="center"))
+    return make(widgets.HBox, layout={"align_items": "center"}, children=[text, dropdown])
 
 
 def _dropdown(options: list[Any], value: Any, tooltip: str) -> widgets.Dropdown:
-    dropdown = widgets.Dropdown(
-        options=options, value=value, tooltip=tooltip, layout=widgets.Layout(width="50%")
+    dropdown = make(
+        widgets.Dropdown, layout={"width": "50%"}, options=options, value=value, tooltip=tooltip
     )
     dropdown.add_class("salesbook-keuzelijst")
     return dropdown
@@ -63,7 +64,7 @@ class OrderingView(QuestionView):
 
     def _input_box(self) -> widgets.Widget:
         rows = [_row(f"Plaats {n}", d) for n, d in enumerate(self.control, start=1)]
-        return widgets.VBox(rows)
+        return make(widgets.VBox, children=rows)
 
     def _swap(self, change: Bunch) -> None:
         if self._quiet:
@@ -110,7 +111,7 @@ class _PerItemView(QuestionView):
 
     def _input_box(self) -> widgets.Widget:
         pairs = zip(self._labels(), self.control, strict=True)
-        return widgets.VBox([_row(label, dropdown) for label, dropdown in pairs])
+        return make(widgets.VBox, children=[_row(label, dropdown) for label, dropdown in pairs])
 
     def response(self) -> dict[str, str]:
         return {

@@ -10,6 +10,7 @@ from traitlets import Bunch
 
 from salesbook.ui.feedback import points_text
 from salesbook.ui.frame import QuestionView
+from salesbook.ui.shared import make
 
 
 class NumericView(QuestionView):
@@ -24,12 +25,13 @@ class NumericView(QuestionView):
     type_class = "salesbook-numeric"
 
     def _build_control(self) -> widgets.Text:
-        field = widgets.Text(
+        field = make(
+            widgets.Text,
+            layout={"width": "16em"},
             value="",
             placeholder="bijvoorbeeld 12,5",
             description="Antwoord",
             continuous_update=False,
-            layout=widgets.Layout(width="16em"),
         )
         field.add_class("salesbook-getal")
         field.observe(self._on_enter, names="value")
@@ -37,9 +39,9 @@ class NumericView(QuestionView):
 
     def _input_box(self) -> widgets.Widget:
         unit = self.question.unit
-        label = widgets.Label(unit)
+        label = make(widgets.Label, value=unit)
         label.add_class("salesbook-eenheid")
-        return widgets.HBox([self.control, label]) if unit else self.control
+        return make(widgets.HBox, children=[self.control, label]) if unit else self.control
 
     def _on_enter(self, change: Bunch) -> None:
         if not self._quiet and str(change["new"]).strip():
@@ -69,12 +71,13 @@ class OpenView(QuestionView):
     check_label = "Lever in"
 
     def _build_control(self) -> widgets.Textarea:
-        area = widgets.Textarea(
+        area = make(
+            widgets.Textarea,
+            layout={"width": "100%"},
             value="",
             placeholder="Typ hier je antwoord …",
             description="",
             rows=6,
-            layout=widgets.Layout(width="100%"),
         )
         area.add_class("salesbook-tekst")
         return area
