@@ -14,12 +14,14 @@ import pandas as pd
 from salesbook.data._catalog import HISTORY_START, MONTH_SEASON, YEARS
 
 TAX_RATE = 0.258
-OTHER_STAFF_SHARE = 0.07
-"""Warehouse, purchasing, administration and management cost 7% of revenue."""
+OTHER_STAFF_SHARE = 0.075
+"""Warehouse, purchasing, administration and management cost 7,5% of revenue."""
 VARIABLE_SHARES = {"transport- en logistieke kosten": 0.022, "overige bedrijfskosten": 0.009}
 FIXED_SHARES = {"huisvestingskosten": 0.016, "afschrijvingen": 0.008}
 """Fixed costs as a share of the 2022 revenue, indexed by 3% a year."""
 MARKETING_SHARE = 0.005
+DIVIDEND_SHARE = 0.6
+"""Share of the net profit paid out to the shareholders; the rest is added to the reserves."""
 COVID_DIP = {"2020-04": 0.70, "2020-05": 0.80, "2020-06": 0.92}
 
 
@@ -119,11 +121,11 @@ def balance_sheets(
     post = income.set_index(["jaar", "post"])["bedrag"]
     capital = 500_000
     revenue_2022 = post[(2022, "netto-omzet")]
-    equity = round(0.17 * revenue_2022 * rng.normal(1, 0.05))
+    equity = round(0.12 * revenue_2022 * rng.normal(1, 0.05))
     rows = []
     for y in YEARS:
         revenue, purchases = post[(y, "netto-omzet")], post[(y, "inkoopwaarde van de omzet")]
-        equity += post[(y, "nettowinst")] - round(0.4 * max(post[(y, "nettowinst")], 0))
+        equity += post[(y, "nettowinst")] - round(DIVIDEND_SHARE * max(post[(y, "nettowinst")], 0))
         fixed = 0.14 * revenue * rng.normal(1, 0.04)
         assets = {
             "gebouwen en terreinen": round(0.65 * fixed),

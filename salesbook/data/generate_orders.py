@@ -105,9 +105,15 @@ def generate_orders(
     extra_lines = 0.6 + 0.45 * size
     per_year = _frequency(customers, years, 1 + extra_lines)
     n_orders = rng.poisson(per_year * years)
+    # a customer won in the period places a first order on the day the deal is closed
+    won = customers["klant_sinds"].to_numpy().astype("datetime64[D]") >= PERIOD_START
+    n_orders = np.where(won, np.maximum(n_orders, 1), n_orders)
     who = np.repeat(np.arange(len(customers)), n_orders)
     sampler = DaySampler(workday_weights(month_factors=MONTH_SEASON, yearly_growth=VOLUME_GROWTH))
     day = sampler.sample(rng, first[who], last[who])
+    starts = np.concatenate([[0], np.cumsum(n_orders)[:-1]])
+    opening = starts[won & (n_orders > 0)]
+    day[opening] = first[who[opening]]
     function = customers["accountmanager"].map(staff.set_index("verkoper_id")["functie"])
     mix = np.array([CHANNEL_MIX[f] for f in function])[who]
     shift = WEBSHOP_SHIFT * (years_of(day) - 2022) * mix[:, 1] / 0.5
