@@ -197,3 +197,32 @@ def test_ratios_are_realistic(t):
     current = b["vlottende activa"] / b["kort vreemd vermogen"]
     assert solvency.between(0.25, 0.55).all()
     assert current.between(1.0, 2.5).all()
+
+
+def test_customer_attributes_agree(t):
+    from salesbook.data._catalog import PROVINCES, SIZE_EMPLOYEES, SIZES, province_label
+    from salesbook.data.clean import clean_klanten
+
+    klanten = clean_klanten(t["klanten"])
+    for size, (low, high) in zip(SIZES, SIZE_EMPLOYEES, strict=True):
+        staff = klanten.loc[klanten["omvang"] == size, "aantal_medewerkers"]
+        assert staff.between(low, high).all(), size
+    places = {(info[0], province_label(name)): info for name, info in PROVINCES.items()}
+    for land, province, place, region in (
+        klanten[["land", "provincie", "plaats", "regio"]].astype(str).itertuples(index=False)
+    ):
+        info = places[(land, province)]
+        assert region == info[1]
+        assert place in info[3]
+
+
+def test_quotes_are_consistent(t):
+    quotes = t["offertes"]
+    assert (quotes["bedrag"] > 0).all()
+    decided = quotes.dropna(subset=["besluitdatum"])
+    assert (decided["besluitdatum"] >= decided["offertedatum"]).all()
+    assert ((quotes["status"] == "open") == quotes["besluitdatum"].isna()).all()
+    to_leads = quotes.dropna(subset=["lead_id"]).set_index("lead_id")
+    leads = t["leads"].set_index("lead_id")
+    assert (to_leads["offertedatum"] == leads.loc[to_leads.index, "datum_offerte"]).all()
+    assert leads["datum_offerte"].notna().sum() == len(to_leads)
