@@ -78,7 +78,7 @@ def feedback_markdown(outcome: Outcome, attempts: int, note: str | None = None) 
 def hints_html(hints: list[str], total: int) -> str:
     """The hints shown so far, numbered ``Hint 1 van 3``."""
     items = "".join(
-        f'<div class="salesbook-hint"><strong>Hint {n} van {total}:</strong> {to_html(hint)}</div>'
+        f'<div class="salesbook-hint">{to_html(f"**Hint {n} van {total}:** {hint.strip()}")}</div>'
         for n, hint in enumerate(hints, start=1)
     )
     return f'<div class="salesbook-hints">{items}</div>' if items else ""

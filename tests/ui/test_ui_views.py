@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as widgets
 import pytest
 
@@ -169,7 +171,7 @@ def test_hints_come_one_per_press(wb):
     assert v.hint_knop.description == "Volgende hint"
     v.hint_knop.click()
     v.hint_knop.click()
-    assert "Hint 3 van 3:</strong> <p>25 − 15.</p>" in v.view.hints.value
+    assert "<p><strong>Hint 3 van 3:</strong> 25 − 15.</p>" in v.view.hints.value
     assert v.hint_knop.disabled and v.hint_knop.description == "Geen hints meer"
 
 
@@ -220,3 +222,69 @@ def test_no_output_widgets_and_dutch_labels(wb):
             seen.extend(getattr(w, "children", ()))
         labels = {v.controleer_knop.description, v.hint_knop.description}
         assert labels & {"Submit", "Check", "Hint", "Solution"} == set()
+
+
+class StandInPort:
+    """The smallest AnswerPort: shows that views need nothing but the protocol."""
+
+    def __init__(self, question, response=None):
+        from salesbook.quiz import check, record_answer
+
+        self.question = question
+        self.max_attempts = 3
+        self.note = None
+        self.record = record_answer(None, question, response) if response is not None else None
+        self.outcome = check(question, response) if response is not None else None
+        self.submitted = []
+
+    @property
+    def attempts(self):
+        return self.record.attempts if self.record else 0
+
+    def submit(self, response):
+        from salesbook.quiz import check
+
+        self.submitted.append(response)
+        return check(self.question, response)
+
+    def solution_unlocked(self):
+        return False
+
+
+STORED = [
+    ("h2.keuze.01", 2, lambda v: v.control.value == 2),
+    ("h2.keuze.02", [0, 1], lambda v: [b.value for b in v.control] == [True, True, False]),
+    ("h2.reken.01", 12.5, lambda v: v.control.value == "12,5"),
+    ("h2.reken.03", "25%", lambda v: v.control.value == "25%"),
+    (
+        "h2.orden.01",
+        ["Groei", "Aftasten", "Acquireren"],
+        lambda v: [d.value for d in v.control] == ["Groei", "Aftasten", "Acquireren"],
+    ),
+    (
+        "h2.orden.02",
+        {"SPIN": "Behoefte uitvragen"},
+        lambda v: [d.value for d in v.control] == [None, "Behoefte uitvragen"],
+    ),
+    (
+        "h2.orden.03",
+        {"Papier": "Strategisch", "Maatwerksysteem": "Strategisch"},
+        lambda v: [d.value for d in v.control] == ["Strategisch", "Strategisch"],
+    ),
+    ("h2.open.01", "Mijn uitleg.", lambda v: v.control.value == "Mijn uitleg."),
+]
+
+
+@pytest.mark.parametrize(("question_id", "response", "shown"), STORED)
+def test_a_stored_answer_is_shown_in_every_view_type(question_id, response, shown):
+    from salesbook.quiz import load_bank
+    from salesbook.ui.views import make_view
+
+    question = load_bank(Path(__file__).with_name("testbank.yaml")).question(question_id)
+    port = StandInPort(question, response)
+    view = make_view(port)
+    assert shown(view)
+    assert "poging 1" in view.feedback.value
+    assert port.submitted == []  # showing a stored answer never submits it again
+    view.check_button.click()
+    assert port.submitted == [view.response()]

@@ -23,7 +23,7 @@ from salesbook.charts import breakeven_chart
 from salesbook.exceptions import InvalidInputError
 from salesbook.notation import format_money, format_number, format_percentage
 from salesbook.ui.calculators.base import Calculator, Rows
-from salesbook.ui.calculators.fields import NumberField
+from salesbook.ui.calculators.fields import NumberField, require_readable
 
 
 def quantity_text(quantity: float) -> str:
@@ -79,12 +79,10 @@ class BreakevenCalculator(Calculator):
         self._assemble([field.box for field in self.fields])
 
     def inputs(self) -> Rows:
-        return [(field.label, field.shown()) for field in self.fields]
+        return [(field.label, field.described()) for field in self.fields]
 
     def _compute(self) -> None:
-        for field in self.fields:
-            if field.error:
-                raise InvalidInputError(field.error)
+        require_readable(self.fields)
         f, p, v = self.fixed_costs.value, self.price.value, self.variable_cost.value
         q = self.expected.value
         bep = breakeven_quantity(f, p, v)

@@ -9,7 +9,7 @@ number is always the number used. Unreadable text keeps the last good value and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 import ipywidgets as widgets
@@ -128,6 +128,12 @@ class NumberField:
         """The value in Dutch notation, as the text box shows it."""
         return show_value(self._value, self.kind, self.decimals)
 
+    def described(self) -> str:
+        """The value for the text fallback; unreadable text is named as such."""
+        if self.error is not None:
+            return f"'{self.text.value}' (niet te lezen; laatste goede waarde: {self.shown()})"
+        return self.shown()
+
     def _set(self, number: float) -> None:
         """Store a value and show it in both widgets without triggering the handlers."""
         self._value = number
@@ -163,3 +169,10 @@ class NumberField:
         else:
             self._set(number)
         self._notify()
+
+
+def require_readable(fields: Iterable[NumberField]) -> None:
+    """Raise the first field's Dutch reading error, so the calculator shows it."""
+    for field in fields:
+        if field.error is not None:
+            raise NumberFormatError(field.error)
