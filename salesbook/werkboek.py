@@ -173,10 +173,10 @@ def voortgang(*, alle_hoofdstukken: bool = False) -> ProgressReport:
     from salesbook.ui.progress_chart import ProgressReport
 
     session = _current()
-    lookup = session.store.get
+    lookup = session.stored
     if alle_hoofdstukken:
-        banks = list(load_course().banks.values())
-        rows = progress.per_chapter(banks, lookup, session.seed)
+        banks = {**load_course().banks, **session.banks}  # a bank given to start() wins
+        rows = progress.per_chapter(banks.values(), lookup, session.seed)
         return ProgressReport(rows, "Jouw voortgang per hoofdstuk", heading="Hoofdstuk")
     bank = session.bank
     rows = progress.per_leerdoel(bank, lookup, session.seed)

@@ -105,6 +105,11 @@ class Session:
     ) -> Session:
         """Load the chapter's bank (or the given bank file) and open the answer store."""
         loaded = load_bank(Path(bank)) if bank is not None else load_chapter(chapter)
+        if loaded.chapter != chapter:
+            raise SalesbookError(
+                f"De vragenbank {bank} hoort bij hoofdstuk {loaded.chapter}, "
+                f"niet bij hoofdstuk {chapter}."
+            )
         session = cls(chapter, student, seed, AnswerStore(store), max_attempts)
         session.banks[loaded.chapter] = loaded
         return session
@@ -143,10 +148,21 @@ class Session:
         bank.leerdoel(leerdoel_id)  # raises a Dutch QuestionBankError when unknown
         return bank.questions_for(leerdoel_id)
 
+    def stored(self, question_id: str, variant_seed: int | None = None) -> AnswerRecord | None:
+        """The stored record of a question, unless it belongs to another student.
+
+        On a shared computer the store may hold answers of someone else with another
+        student number: those are not shown (the notebook would hand them in).
+        """
+        record = self.store.get(question_id, variant_seed)
+        if record is not None and self.student and record.student not in (None, self.student):
+            return None
+        return record
+
     def stored_answers(self) -> int:
         """How many questions of this chapter have an answer in the store."""
         variants = (instantiate(q, self.seed) for q in self.bank.questions)
-        return sum(self.store.get(v.id, v.variant_seed) is not None for v in variants)
+        return sum(self.stored(v.id, v.variant_seed) is not None for v in variants)
 
     def run(self, question_id: str) -> QuestionRun:
         """A fresh answer path for one question cell, with the stored answer loaded."""
@@ -167,7 +183,7 @@ class QuestionRun:
     def __init__(self, session: Session, question: Question) -> None:
         self.session = session
         self.question = question
-        self.record: AnswerRecord | None = session.store.get(question.id, question.variant_seed)
+        self.record: AnswerRecord | None = session.stored(question.id, question.variant_seed)
         self.outcome: Outcome | None = None
         if self.record is not None:
             self.outcome = check(question, self.record.response)

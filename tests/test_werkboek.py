@@ -243,3 +243,40 @@ def test_voortgang_recomputes_scores_from_the_key(screen, store):
     table = report.bundles()[1]["text/plain"]
     assert "h2.keuze: 2 van 2 beantwoord, 2 van 3 punten, score 67%" in table
     assert "Totaal: 3 van 9 beantwoord, 2 van 11 punten, score 18%" in table
+
+
+def test_voortgang_per_chapter(screen, store, monkeypatch):
+    import salesbook.quiz
+    from salesbook.quiz import Course, load_chapter
+
+    monkeypatch.setattr(salesbook.quiz, "load_course", lambda: Course({0: load_chapter(0)}))
+    wb = begin(store)
+    wb.vraag("h2.orden.02").antwoord({"DESTEP": "Macro-omgeving analyseren"})  # 1 of 2 pairs
+    report = wb.voortgang(alle_hoofdstukken=True)
+    assert [row.key for row in report.rows] == ["h0", "h2"]
+    h2 = report.rows[1]
+    assert (h2.label, h2.questions, h2.answered, h2.score, h2.max_score) == (
+        "Testhoofdstuk",
+        9,
+        1,
+        1.0,
+        11.0,
+    )
+    assert report.rows[0].answered == 0
+    assert report.bundles()[1]["text/markdown"].startswith("| Hoofdstuk | Beantwoord |")
+
+
+def test_answers_of_another_student_in_the_store_are_not_shown(screen, store):
+    wb = begin(store, studentnummer="111111", seed=5)
+    wb.vraag("h2.keuze.01").antwoord("A")
+    werkboek._session = None
+    wb = begin(store, studentnummer="222222", seed=5)
+    assert "eerder gegeven" not in screen.last_text
+    v = wb.vraag("h2.keuze.01")
+    assert v.invoer.value is None and v.pogingen == 0
+    assert wb.voortgang().rows[0].answered == 0
+
+
+def test_a_bank_of_another_chapter_is_refused(screen, store):
+    with pytest.raises(SalesbookError, match="hoort bij hoofdstuk 2, niet bij hoofdstuk 3"):
+        begin(store, hoofdstuk=3)
