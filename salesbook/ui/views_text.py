@@ -6,7 +6,6 @@ import numbers
 from typing import Any
 
 import ipywidgets as widgets
-from traitlets import Bunch
 
 from salesbook.ui.feedback import points_text
 from salesbook.ui.frame import QuestionView
@@ -16,10 +15,11 @@ from salesbook.ui.shared import make
 class NumericView(QuestionView):
     """A number: ``control`` is a Text field (Dutch notation), followed by the unit.
 
-    The field syncs on Enter or when it loses focus (``continuous_update=False``); a new,
-    non-empty value is submitted right away, so Enter checks the answer. The same answer twice
-    does not cost a second attempt. Example: ``view.control.value = "12,5"`` (submits), or set
-    the value and ``view.check_button.click()``.
+    Enter in the field checks the answer, like the "Controleer" button. The browser sends
+    Enter as a ``{"event": "submit"}`` message after the typed value (``continuous_update``
+    keeps the value in sync while typing), so the check sees what was typed. Leaving the
+    field (Tab, a click on "Toon hint") does not check anything. Example:
+    ``view.control.value = "12,5"; view.check_button.click()`` or :meth:`press_enter`.
     """
 
     type_class = "salesbook-numeric"
@@ -31,10 +31,10 @@ class NumericView(QuestionView):
             value="",
             placeholder="bijvoorbeeld 12,5",
             description="Antwoord",
-            continuous_update=False,
+            continuous_update=True,
         )
         field.add_class("salesbook-getal")
-        field.observe(self._on_enter, names="value")
+        field.on_msg(self._on_message)
         return field
 
     def _input_box(self) -> widgets.Widget:
@@ -43,9 +43,13 @@ class NumericView(QuestionView):
         label.add_class("salesbook-eenheid")
         return make(widgets.HBox, children=[self.control, label]) if unit else self.control
 
-    def _on_enter(self, change: Bunch) -> None:
-        if not self._quiet and str(change["new"]).strip():
+    def _on_message(self, _field: widgets.Text, content: dict[str, Any], _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("event") == "submit":
             self._on_check()
+
+    def press_enter(self) -> None:
+        """Do what Enter in the field does (for tests and papermill)."""
+        self.control._handle_custom_msg({"event": "submit"}, [])
 
     def response(self) -> str:
         return self.control.value
@@ -57,11 +61,7 @@ class NumericView(QuestionView):
             text = points_text(float(response), 6)
         else:
             text = str(response)
-        self._quiet = True
-        try:
-            self.control.value = text
-        finally:
-            self._quiet = False
+        self.control.value = text
 
 
 class OpenView(QuestionView):

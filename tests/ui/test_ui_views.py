@@ -85,11 +85,13 @@ def test_multiple_choice_partial_credit(wb, screen):
 def test_numeric_enter_submits_dutch_notation(wb, screen):
     v = wb.vraag("h2.reken.03")  # 25 with unit %
     assert isinstance(v.invoer, widgets.Text)
-    assert v.invoer.continuous_update is False
-    v.invoer.value = "0,25"  # Enter: the value syncs and is checked right away
+    v.invoer.value = "0,25"
+    assert v.feedback.value == ""  # typing (or leaving the field) checks nothing
+    v.view.press_enter()
     assert "Fout" in v.feedback.value
     assert "lijkt een breuk" in v.feedback.value  # the core's slip message
     v.invoer.value = "25%"
+    v.invoer._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
     assert "✔ Goed · 1 van 1 punt · poging 2" in v.feedback.value
     assert screen.handles[-1].bundle[MIME_TYPE]["response"] == "25%"
 
@@ -97,6 +99,7 @@ def test_numeric_enter_submits_dutch_notation(wb, screen):
 def test_numeric_unreadable_text_is_not_an_attempt(wb, screen, store_dir):
     v = wb.vraag("h2.reken.01")
     v.invoer.value = "tien"
+    v.controleer_knop.click()
     assert "Nog geen antwoord" in v.feedback.value
     assert "niet lezen als getal" in v.feedback.value
     assert AnswerStore(store_dir).get("h2.reken.01") is None
@@ -107,6 +110,7 @@ def test_numeric_variant_uses_the_students_seed(wb, screen, store_dir):
     # student 123456 → seed 123456 → 40 promoters: (40 − 20) / 160 × 100 = 12,5
     assert "Er zijn 40 promoters" in v.view.question.prompt
     v.invoer.value = "12,5"
+    v.view.press_enter()
     assert "Goed" in v.feedback.value
     record = screen.handles[-1].bundle[MIME_TYPE]
     assert record["variant_seed"] == 123456
@@ -181,10 +185,12 @@ def test_solution_unlocks_after_three_attempts(wb):
     assert "na 3 pogingen" in v.uitwerking_knop.tooltip
     for wrong in ("1", "2"):
         v.invoer.value = wrong
+        v.controleer_knop.click()
         assert v.uitwerking_knop.disabled
     v.uitwerking_knop.click()  # disabled in a browser; a forced click shows nothing
     assert v.view.solution.value == ""
     v.invoer.value = "3"
+    v.controleer_knop.click()
     assert not v.uitwerking_knop.disabled
     v.uitwerking_knop.click()
     assert "Uitwerking" in v.view.solution.value and "<strong>+10</strong>" in v.view.solution.value
