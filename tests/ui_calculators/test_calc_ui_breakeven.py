@@ -7,8 +7,8 @@ import re
 import pytest
 
 from salesbook.ui.calculators import open_calculator
-from salesbook.ui.calculators.base import WIDGET_MIME
-from salesbook.ui.calculators.breakeven import BreakevenCalculator, quantity_text
+from salesbook.ui.calculators.base import WIDGET_MIME, short_number
+from salesbook.ui.calculators.breakeven import BreakevenCalculator
 
 
 def _bep_marker(calc) -> tuple[float, float]:
@@ -129,6 +129,7 @@ def test_css_classes_for_browser_tests():
     assert "salesbook-calc-verkoopprijs" in calc.price.box._dom_classes
 
 
-def test_quantity_text():
-    assert quantity_text(5000.000000000001) == "5.000"
-    assert quantity_text(1234.5) == "1.234,50"
+def test_short_number():
+    assert short_number(5000.000000000001) == "5.000"
+    assert short_number(1234.5) == "1.234,5"
+    assert short_number(2.0 / 3) == "0,67"

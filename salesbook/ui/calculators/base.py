@@ -26,6 +26,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from salesbook.exceptions import SalesbookError
+from salesbook.notation import format_number
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 #: Resolution of the live chart; the course figures are 9 × 5,5 inch, so 80 dpi is 720 px.
@@ -39,6 +40,12 @@ Rows = list[tuple[str, str]]
 def escape(text: object) -> str:
     """Text safe to put inside HTML (student input can hold ``<`` or ``&``)."""
     return html.escape(str(text), quote=True)
+
+
+def short_number(value: float) -> str:
+    """At most two decimals, no trailing zeros: ``5000.0`` → ``"5.000"``, ``7.5`` → ``"7,5"``."""
+    text = format_number(value, 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def figure_png(figure: Figure, dpi: int = CHART_DPI) -> bytes:
@@ -125,14 +132,18 @@ class Calculator:
         return []
 
     # --- shared --------------------------------------------------------------------------
-    def _assemble(self, controls: list[widgets.Widget]) -> None:
-        """Put header, controls, result and chart in :attr:`box` and compute once."""
+    def _assemble(self, controls: list[widgets.Widget], *, body_only: bool = False) -> None:
+        """Put header, controls, result and chart in :attr:`box` and compute once.
+
+        With ``body_only`` the controls already hold :attr:`result` and :attr:`chart`.
+        """
         header = widgets.HTML(
             f'<h3 style="margin:4px 0">{escape(self.title)}</h3>'
             f'<p style="margin:2px 0 8px 0">{escape(self.intro)}</p>'
         )
         header.add_class("salesbook-calc-kop")
-        self.box.children = (header, *controls, self.result, self.chart)
+        outputs = () if body_only else (self.result, self.chart)
+        self.box.children = (header, *controls, *outputs)
         self.box.layout = widgets.Layout(width="100%", max_width="820px")
         self.box.add_class("salesbook-calculator")
         self.box.add_class(f"salesbook-calc-{self.name}")
@@ -186,7 +197,10 @@ class Calculator:
             parts += ["Uitkomst: dit kan niet berekend worden.", self.error]
         else:
             parts += ["Uitkomst:", *bullets(self.rows), *self.notes, *self.extra_markdown()]
-        parts.append("Zie je geen schuifjes? Voer de cel opnieuw uit in JupyterLab.")
+        parts.append(
+            "Zie je geen invoervelden? Voer de cel uit in JupyterLab of Jupyter Notebook om met "
+            "de rekenhulp te werken."
+        )
         return "\n".join(parts)
 
     def plain_text(self) -> str:

@@ -22,14 +22,8 @@ from salesbook.calc._rounding import exact, round_up_whole, snap
 from salesbook.charts import breakeven_chart
 from salesbook.exceptions import InvalidInputError
 from salesbook.notation import format_money, format_number, format_percentage
-from salesbook.ui.calculators.base import Calculator, Rows
+from salesbook.ui.calculators.base import Calculator, Rows, short_number
 from salesbook.ui.calculators.fields import NumberField, require_readable
-
-
-def quantity_text(quantity: float) -> str:
-    """Units in Dutch notation: ``5000.0`` → ``"5.000"``, ``3333.33…`` → ``"3.333,33"``."""
-    text = format_number(quantity, 2)
-    return text.removesuffix(",00")
 
 
 class BreakevenCalculator(Calculator):
@@ -95,10 +89,10 @@ class BreakevenCalculator(Calculator):
                 f"{format_money(contribution_margin(p, v))} "
                 f"({format_percentage(contribution_margin_ratio(p, v))} van de verkoopprijs)",
             ),
-            ("Break-evenafzet", f"{quantity_text(bep)} stuks"),
+            ("Break-evenafzet", f"{short_number(bep)} stuks"),
             ("Break-evenafzet, afgerond naar boven", f"{format_number(bep_units, 0)} stuks"),
             ("Break-evenomzet", format_money(bep_revenue)),
-            ("Veiligheidsmarge", f"{quantity_text(safety_margin(q, bep))} stuks"),
+            ("Veiligheidsmarge", f"{short_number(safety_margin(q, bep))} stuks"),
         ]
         try:
             ratio = format_percentage(safety_margin_ratio(q, bep))
