@@ -31,29 +31,34 @@ _TYPE_NAMES = {
 
 
 def _how(question: Question, order: list[str]) -> tuple[list[str], str]:
-    """Lines that list what can be chosen, and an example of answering in code."""
+    """Lines that list what can be chosen, and a template for answering in code.
+
+    Templates use placeholders (``"X"``, ``"…"``), never a real option or number, so that an
+    example can never be read as a hint.
+    """
     kind = question.type
     if kind in ("single_choice", "multiple_choice"):
         lines = [f"- **{LETTERS[i]}.** {o.text}" for i, o in enumerate(question.options)]
-        example = '"B"' if kind == "single_choice" else '["A", "C"]'
-        return lines, example
+        if kind == "single_choice":
+            return lines, '"X")  # X = de letter van jouw keuze'
+        return lines, '["X", "Y"])  # de letters van al jouw keuzes'
     if kind == "numeric":
         unit = question.unit
         lines = [f"Eenheid: {unit}"] if unit else []
-        return lines, '"12,5"'
+        return lines, '"…")  # jouw getal, bijvoorbeeld in de vorm 1.250,5'
     if kind == "ordering":
         lines = [f"- {item}" for item in order]
-        return lines, '["eerste", "tweede", …]  (de onderdelen in jouw volgorde)'
+        return lines, '["…", "…", …])  # de onderdelen in jouw volgorde'
     if kind == "matching":
         rights = sorted(p.right for p in question.pairs)
         lines = [f"- {p.left}" for p in question.pairs]
         lines += ["", "Kies uit:", *[f"- {right}" for right in rights]]
-        return lines, '{"links": "rechts", …}'
+        return lines, '{"links": "rechts", …})  # elk linkerdeel met zijn rechterdeel'
     if kind == "classification":
         lines = [f"- {item.text}" for item in question.items]
         lines += ["", "Categorieën: " + "; ".join(question.categories)]
-        return lines, '{"onderdeel": "categorie", …}'
-    return [], '"Jouw antwoord in een paar zinnen."'
+        return lines, '{"onderdeel": "categorie", …})  # elk onderdeel met zijn categorie'
+    return [], '"Jouw antwoord in een paar zinnen.")'
 
 
 def question_markdown(question: Question, order: list[str] | None = None) -> str:
@@ -69,7 +74,7 @@ def question_markdown(question: Question, order: list[str] | None = None) -> str
         f"{points_text(question.points)} {noun}"
     )
     lines, example = _how(question, order or [])
-    code = f'v = wb.vraag("{question.id}")\nv.antwoord({example})'
+    code = f'v = wb.vraag("{question.id}")\nv.antwoord({example}'
     parts = [
         head,
         question.prompt.strip(),

@@ -13,15 +13,13 @@ def test_bundle_holds_widget_and_readable_text(wb):
     assert plain.startswith("Vraag h2.keuze.01 · meerkeuzevraag (één antwoord) · 1 punt")
     assert "Wat is de NPS bij 25% promoters en 15% detractors?" in plain
     assert "- A. +10\n- B. +40\n- C. -10" in plain
-    assert 'v = wb.vraag("h2.keuze.01")\nv.antwoord("B")' in plain
+    assert 'v = wb.vraag("h2.keuze.01")\nv.antwoord("X")  # X = de letter van jouw keuze' in plain
     assert "- **A.** +10" in bundle["text/markdown"]
     assert "```python" in bundle["text/markdown"]
     assert "<li><strong>B.</strong> +40</li>" in bundle["text/html"]
     assert "<pre><code>v = wb.vraag(&quot;h2.keuze.01&quot;)" not in bundle["text/html"]
-    assert (
-        '<pre><code>v = wb.vraag("h2.keuze.01")\nv.antwoord("B")</code></pre>'
-        in bundle["text/html"]
-    )
+    code = 'v = wb.vraag("h2.keuze.01")\nv.antwoord("X")  # X = de letter van jouw keuze'
+    assert f"<pre><code>{code}</code></pre>" in bundle["text/html"]
 
 
 def test_fallback_shows_the_order_as_shown_and_the_choices(wb):
@@ -32,7 +30,7 @@ def test_fallback_shows_the_order_as_shown_and_the_choices(wb):
     matching = wb.vraag("h2.orden.02").view._repr_mimebundle_()["text/plain"]
     assert "Kies uit:\n- Behoefte uitvragen\n- Macro-omgeving analyseren" in matching
     numeric = wb.vraag("h2.reken.03").view._repr_mimebundle_()["text/plain"]
-    assert "Eenheid: %" in numeric and 'v.antwoord("12,5")' in numeric
+    assert "Eenheid: %" in numeric and 'v.antwoord("…")  # jouw getal' in numeric
 
 
 def test_fallback_is_deterministic_for_nbval(wb):
