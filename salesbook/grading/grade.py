@@ -1,0 +1,201 @@
+"""Grade a folder of handed-in notebooks: the steps in order, and the report.
+
+    collect → read → identify → score → gradebook → outputs
+
+:func:`grade_folder` reads the answer records that are already in the notebooks; it never
+executes a notebook. Re-executing first (papermill) is a separate step that writes executed
+notebooks to a folder, which is then graded the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from salesbook.exceptions import SalesbookError
+from salesbook.grading.class_overview import QuestionStat, question_stats
+from salesbook.grading.collect import Handed, collect_notebooks
+from salesbook.grading.gradebook import build_gradebook
+from salesbook.grading.identify import identify, precedence, report_duplicate
+from salesbook.grading.manual import ManualScore, load_manual
+from salesbook.grading.marks import DEFAULT_CESUUR, normalise_cesuur
+from salesbook.grading.outputs import write_outputs
+from salesbook.grading.problems import Problem, ProblemLog
+from salesbook.grading.read import read_notebook
+from salesbook.grading.rubric import FILE_NAME as RUBRIC_FILE
+from salesbook.grading.rubric import RubricImport, import_rubric
+from salesbook.grading.score import ScoredSubmission, Scorer
+from salesbook.quiz import Course, load_course
+
+PROGRESS_FROM = 20
+"""Show a progress bar from this many notebooks on."""
+
+
+@dataclass
+class GradeReport:
+    """The result of :func:`grade_folder`.
+
+    Attributes:
+        gradebook: one row per student (see :mod:`salesbook.grading.gradebook`).
+        problems: everything reported, in Dutch.
+        paths: output name → file written.
+        submissions: the scored notebooks that count.
+        questions: class results per question, worst first.
+        found: notebooks found in the folder.
+        rubric_imports: rubric sheets read before grading.
+    """
+
+    gradebook: pd.DataFrame
+    problems: list[Problem]
+    paths: dict[str, Path] = field(default_factory=dict)
+    submissions: list[ScoredSubmission] = field(default_factory=list)
+    questions: list[QuestionStat] = field(default_factory=list)
+    found: int = 0
+    rubric_imports: list[RubricImport] = field(default_factory=list)
+
+    @property
+    def graded(self) -> int:
+        """Notebooks graded (one per student and chapter)."""
+        return len(self.submissions)
+
+
+def _progress(items: list[Handed], enabled: bool) -> Iterable[Handed]:
+    if not enabled or len(items) < PROGRESS_FROM:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="Nakijken", unit="notebook", leave=False)
+
+
+def score_notebooks(
+    handed: list[Handed],
+    scorer: Scorer,
+    problems: ProblemLog,
+    *,
+    chapters: set[int] | None = None,
+    progress: bool = False,
+) -> list[ScoredSubmission]:
+    """Read, identify and score notebooks one at a time (nothing but the scores is kept).
+
+    For a student who handed in the same chapter twice, the notebook answered last counts.
+    """
+    known = set(scorer.course.banks)
+    kept: dict[tuple[str, int], tuple[tuple[str, float, str], ScoredSubmission]] = {}
+    for item in _progress(handed, progress):
+        reading = read_notebook(item, problems)
+        if reading is None:
+            continue
+        identity = identify(reading, problems, chapters=chapters, known=known)
+        if identity is None:
+            continue
+        slot = (identity.student, identity.chapter)
+        rank = precedence(reading)
+        earlier = kept.get(slot)
+        if earlier is not None:
+            if earlier[0] >= rank:
+                report_duplicate(earlier[0][2], item.name, identity, problems)
+                continue
+            report_duplicate(item.name, earlier[0][2], identity, problems)
+        kept[slot] = (rank, scorer.score(reading, identity, problems))
+    return sorted((scored for _, scored in kept.values()), key=lambda s: (s.student, s.chapter))
+
+
+def _import_rubrics(
+    output: Path, rubric: Path | None, course: Course, problems: ProblemLog
+) -> list[RubricImport]:
+    own = output / RUBRIC_FILE
+    sheets = [own] if own.is_file() else []
+    if rubric is not None and not (own.is_file() and Path(rubric).resolve() == own.resolve()):
+        sheets.append(Path(rubric))
+    imports = []
+    for sheet in sheets:
+        output.mkdir(parents=True, exist_ok=True)
+        result = import_rubric(sheet, output, course)
+        problems.problems.extend(result.problems.problems)
+        imports.append(result)
+    return imports
+
+
+def grade_folder(
+    folder: Path,
+    output: Path,
+    *,
+    cesuur: float = DEFAULT_CESUUR,
+    chapters: Iterable[int] | None = None,
+    progress: bool = True,
+    rubric: Path | None = None,
+    course: Course | None = None,
+    now: datetime | None = None,
+) -> GradeReport:
+    """Grade every notebook under ``folder`` and write the results to ``output``.
+
+    Args:
+        folder: the handed-in notebooks (subfolders included); they are read, never run.
+        output: the folder for the gradebook, feedback pages, overview and import files.
+        cesuur: share of the points that gives a 5,5 (0.55 or 55).
+        chapters: grade only these chapters (default: every chapter handed in).
+        progress: show a progress bar ("Nakijken") for larger classes.
+        rubric: a filled-in rubric sheet to import first. A filled-in ``nakijkblad.xlsx``
+            in ``output`` is always imported first, so a rerun never loses manual scores.
+        course: the question banks (default: the packaged banks).
+        now: the time shown on the pages and used for backups (for tests).
+
+    Returns:
+        The :class:`GradeReport`; ``report.graded == 0`` means nothing could be graded.
+
+    Raises:
+        SalesbookError: ``folder`` is missing, the cesuur is invalid, a rubric sheet cannot
+            be read, or an output file cannot be written (Dutch message). Problems with
+            notebooks never raise: they are in ``report.problems``.
+    """
+    fraction = normalise_cesuur(cesuur)
+    course = course or load_course()
+    wanted = set(chapters) if chapters is not None else None
+    unknown = sorted(wanted - set(course.banks)) if wanted else []
+    if unknown:
+        raise SalesbookError(
+            f"Er is geen vragenbank voor hoofdstuk {', '.join(map(str, unknown))}."
+        )
+    output = Path(output)
+    problems = ProblemLog()
+    handed = collect_notebooks(Path(folder), problems, exclude=output)
+    if output.exists() and not output.is_dir():
+        raise SalesbookError(f"De uitvoermap {output} is een bestand, geen map.")
+    imports = _import_rubrics(output, rubric, course, problems)
+    manual: dict[str, ManualScore] = load_manual(output, problems)
+    scorer = Scorer(course, manual)
+    submissions = score_notebooks(handed, scorer, problems, chapters=wanted, progress=progress)
+    shown = wanted if wanted is not None else {s.chapter for s in submissions}
+    maxima = {
+        chapter: float(sum(q.points for q in course.bank(chapter).questions))
+        for chapter in sorted(shown)
+    }
+    counts = Counter(p.student for p in problems.problems if p.student)
+    frame = build_gradebook(submissions, maxima, fraction, counts)
+    report = GradeReport(
+        frame,
+        problems.problems,
+        submissions=submissions,
+        questions=question_stats(submissions),
+        found=len(handed),
+        rubric_imports=imports,
+    )
+    if not submissions:
+        return report
+    report.paths = write_outputs(
+        output,
+        frame=frame,
+        submissions=submissions,
+        scorer=scorer,
+        maxima=maxima,
+        cesuur=fraction,
+        problems=problems,
+        manual=load_manual(output),
+        now=now,
+    )
+    return report

@@ -1,0 +1,132 @@
+"""Step 2: read the answer records of one notebook (plain JSON, never executed).
+
+Built on :func:`salesbook.quiz.reader.answers_from_notebook`. On top of that this step keeps
+what a tampered notebook gives away, for the problems report: extra fields in a record (a
+forged ``"correct": true``) and the status the readable text next to the record claims
+("Goed"), which :mod:`salesbook.grading.score` compares with the recomputed status. Neither
+is ever used for the score.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from salesbook.grading.collect import Handed
+from salesbook.grading.problems import ProblemLog
+from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook
+from salesbook.quiz.records import MIME_TYPE, AnswerRecord
+
+_RECORD_FIELDS = frozenset(f.name for f in fields(AnswerRecord))
+_CLAIM = re.compile(r"^\*\*Vraag [^*\n]{1,80}\*\* · ([^·\n]{1,40}) ·")
+_KINDS = (
+    ("notebookformaat", "formaat"),
+    ("antwoordrecord", "record"),
+    ("meer dan één cel", "dubbel"),
+    ("ander studentnummer", "manipulatie"),
+)
+
+
+@dataclass
+class Reading:
+    """What one notebook holds, for the next steps.
+
+    Attributes:
+        handed: the file.
+        answers: records, cells, student, seed and chapter found by the quiz reader.
+        claims: question id → the status the notebook's text claims (``"goed"``, …).
+        extra_fields: question id → unknown keys in its record (ignored, but reported).
+    """
+
+    handed: Handed
+    answers: NotebookAnswers
+    claims: dict[str, str] = field(default_factory=dict)
+    extra_fields: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> str:
+        """The latest ``last_answered_at`` of all records ("" when there are none)."""
+        return max((r.last_answered_at for r in self.answers.records.values()), default="")
+
+
+def _load(handed: Handed, problems: ProblemLog) -> Any:
+    name = handed.name
+    try:
+        raw = handed.path.read_bytes()
+    except OSError as error:
+        problems.add(name, f"kan niet worden gelezen ({error.strerror or error}).", "bestand")
+        return None
+    if not raw.strip():
+        problems.add(name, "het bestand is leeg.", "bestand")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(name, "dit is geen notebook: het bestand is geen tekst (UTF-8).", "bestand")
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.add(
+            name,
+            f"dit is geen geldig notebook: de JSON is beschadigd (regel {error.lineno}, "
+            f"kolom {error.colno}); misschien is het bestand afgebroken of met de hand bewerkt.",
+            "bestand",
+        )
+    except (ValueError, RecursionError):
+        problems.add(name, "dit is geen geldig notebook: de JSON is beschadigd.", "bestand")
+    return None
+
+
+def _kind(message: str) -> str:
+    return next((kind for word, kind in _KINDS if word in message), "bestand")
+
+
+def _inspect(notebook: dict[str, Any], reading: Reading) -> None:
+    """Fill ``claims`` and ``extra_fields`` from the outputs holding the counted records."""
+    cells = notebook.get("cells")
+    for qid, index in reading.answers.cells.items():
+        record = reading.answers.records[qid]
+        outputs = cells[index].get("outputs", []) if isinstance(cells, list) else []
+        for output in outputs if isinstance(outputs, list) else []:
+            data = output.get("data") if isinstance(output, dict) else None
+            payload = data.get(MIME_TYPE) if isinstance(data, dict) else None
+            if isinstance(payload, str):
+                try:
+                    payload = json.loads(payload)
+                except ValueError:
+                    continue
+            if not isinstance(payload, dict) or payload.get("question_id") != qid:
+                continue
+            if payload.get("last_answered_at") != record.last_answered_at:
+                continue
+            extra = sorted(str(key)[:40] for key in payload if key not in _RECORD_FIELDS)
+            if extra:
+                reading.extra_fields[qid] = extra
+            markdown = data.get("text/markdown")
+            if isinstance(markdown, list):
+                markdown = "".join(part for part in markdown if isinstance(part, str))
+            if isinstance(markdown, str):
+                match = _CLAIM.match(markdown)
+                if match:
+                    reading.claims[qid] = match.group(1).strip().lower()
+            break
+
+
+def read_notebook(handed: Handed, problems: ProblemLog) -> Reading | None:
+    """Read one notebook; None (and a problem) when it is not a readable notebook."""
+    notebook = _load(handed, problems)
+    if notebook is None:
+        return None
+    answers = answers_from_notebook(notebook, handed.name)
+    prefix = f"{handed.name}: "
+    for message in answers.problems:
+        text = message[len(prefix) :] if message.startswith(prefix) else message
+        problems.add(handed.name, text, _kind(text), student=answers.student)
+    if not answers.records and answers.problems and answers.chapter is None:
+        return None  # nothing usable: not a notebook of this course, or an old format
+    reading = Reading(handed, answers)
+    _inspect(notebook, reading)
+    return reading
