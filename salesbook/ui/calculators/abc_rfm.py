@@ -77,11 +77,11 @@ class AbcRfmExplorer(Calculator):
         self.year.add_class("salesbook-calc-jaar")
         self.year.layout.display = "none" if self._given_revenue is not None else None
         self.limit_a = NumberField(
-            "Grens A-klanten (% van de omzet)", grens_a * 100, minimum=50, maximum=95, step=1,
+            "Grens A-klanten (% omzet)", grens_a * 100, minimum=50, maximum=95, step=1,
             kind="percent", css="salesbook-calc-grens-a",
         )  # fmt: skip
         self.limit_b = NumberField(
-            "Grens B-klanten (% van de omzet)", grens_b * 100, minimum=0, maximum=45, step=1,
+            "Grens B-klanten (% omzet)", grens_b * 100, minimum=0, maximum=45, step=1,
             kind="percent", css="salesbook-calc-grens-b",
         )  # fmt: skip
         self.summary: pd.DataFrame | None = None

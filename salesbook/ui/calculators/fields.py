@@ -24,7 +24,7 @@ from salesbook.notation import (
 )
 
 Kind = Literal["number", "money", "percent", "count"]
-LABEL_WIDTH = "15em"
+LABEL_WIDTH = "19em"
 
 
 def show_value(value: float, kind: Kind, decimals: int = 2) -> str:
@@ -94,7 +94,7 @@ class NumberField:
             readout=False,
             continuous_update=False,
             style={"description_width": LABEL_WIDTH},
-            layout=widgets.Layout(width="30em"),
+            layout=widgets.Layout(width="36em"),
         )
         self.text = widgets.Text(
             value=show_value(self._value, kind, decimals),

@@ -81,6 +81,7 @@ class SwotMatrix(Calculator):
                 description=kind.capitalize(),
                 placeholder="één per regel",
                 continuous_update=False,
+                style={"description_width": "7.5em"},
                 layout=widgets.Layout(width="100%", height="7em"),
             )
             area.add_class(f"salesbook-calc-{kind}")
