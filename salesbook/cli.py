@@ -32,6 +32,38 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="open geen browser, toon alleen de link",
     )
+    grade = commands.add_parser(
+        "nakijken",
+        help="kijk een map met ingeleverde notebooks na",
+        description="Kijk alle notebooks in MAP na: cijferlijst (Excel en CSV), een "
+        "feedbackpagina per student, een klassenoverzicht en importbestanden voor Brightspace, "
+        "Canvas en Moodle. Afsluitcode 0: nagekeken (problemen staan in problemen.csv en "
+        "overzicht.html); 1: er viel niets na te kijken; 2: fout in de opdracht.",
+    )
+    grade.add_argument("map", metavar="MAP", help="map met de ingeleverde notebooks (.ipynb)")
+    grade.add_argument(
+        "--uitvoer",
+        metavar="MAP",
+        default=None,
+        help="map voor de resultaten (standaard: MAP-nagekeken)",
+    )
+    grade.add_argument(
+        "--cesuur", default="55", help="percentage van de punten voor een 5,5 (standaard 55)"
+    )
+    grade.add_argument(
+        "--rubric",
+        metavar="BESTAND",
+        default=None,
+        help="ingevuld nakijkblad (.xlsx of .csv) om in te lezen",
+    )
+    grade.add_argument(
+        "--hoofdstuk",
+        type=int,
+        action="append",
+        metavar="N",
+        help="kijk alleen hoofdstuk N na (mag vaker)",
+    )
+    grade.add_argument("--stil", action="store_true", help="toon geen voortgangsbalk")
     return parser
 
 
@@ -43,6 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from salesbook.launch import start
 
             return start(port=args.port, open_browser=args.open_browser)
+        if args.command == "nakijken":
+            from salesbook.grading.command import nakijken
+
+            return nakijken(
+                args.map, args.uitvoer, args.cesuur, args.rubric, args.hoofdstuk, args.stil
+            )
     except SalesbookError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2

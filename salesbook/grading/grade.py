@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from salesbook.exceptions import SalesbookError
+from salesbook.exceptions import QuestionBankError, SalesbookError
 from salesbook.grading.class_overview import QuestionStat, question_stats
 from salesbook.grading.collect import Handed, collect_notebooks
 from salesbook.grading.gradebook import build_gradebook
@@ -30,7 +30,8 @@ from salesbook.grading.read import read_notebook
 from salesbook.grading.rubric import FILE_NAME as RUBRIC_FILE
 from salesbook.grading.rubric import RubricImport, import_rubric
 from salesbook.grading.score import ScoredSubmission, Scorer
-from salesbook.quiz import Course, load_course
+from salesbook.quiz import Course
+from salesbook.quiz.bank import bank_files, load_bank
 
 PROGRESS_FROM = 20
 """Show a progress bar from this many notebooks on."""
@@ -121,6 +122,32 @@ def _import_rubrics(
     return imports
 
 
+def load_banks(chapters: set[int] | None, problems: ProblemLog) -> Course:
+    """Every question bank that loads; a broken bank is reported, not fatal.
+
+    A broken bank of a chapter that is not being graded is skipped silently, so work on one
+    chapter's bank never stops the grading of another.
+    """
+    banks = {}
+    for path in bank_files():
+        number = int(path.name[1 : path.name.index("_")])
+        try:
+            bank = load_bank(path)
+        except QuestionBankError as error:
+            if chapters is None or number in chapters:
+                first = getattr(error, "problems", [str(error)])[0]
+                problems.add(
+                    path.name,
+                    f"de vragenbank van hoofdstuk {number} klopt niet ({first}); notebooks "
+                    "van dit hoofdstuk worden niet nagekeken.",
+                )
+            continue
+        banks.setdefault(bank.chapter, bank)
+    if not banks:
+        raise SalesbookError("Er is geen bruikbare vragenbank; nakijken is niet mogelijk.")
+    return Course(banks)
+
+
 def grade_folder(
     folder: Path,
     output: Path,
@@ -154,15 +181,15 @@ def grade_folder(
             notebooks never raise: they are in ``report.problems``.
     """
     fraction = normalise_cesuur(cesuur)
-    course = course or load_course()
     wanted = set(chapters) if chapters is not None else None
+    problems = ProblemLog()
+    course = course or load_banks(wanted, problems)
     unknown = sorted(wanted - set(course.banks)) if wanted else []
     if unknown:
         raise SalesbookError(
-            f"Er is geen vragenbank voor hoofdstuk {', '.join(map(str, unknown))}."
+            f"Er is geen bruikbare vragenbank voor hoofdstuk {', '.join(map(str, unknown))}."
         )
     output = Path(output)
-    problems = ProblemLog()
     handed = collect_notebooks(Path(folder), problems, exclude=output)
     if output.exists() and not output.is_dir():
         raise SalesbookError(f"De uitvoermap {output} is een bestand, geen map.")
