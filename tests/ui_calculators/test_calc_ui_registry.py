@@ -46,3 +46,18 @@ def test_importing_the_package_loads_no_calculator_module():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_starting_values_may_be_dutch_text():
+    calc = open_calculator("breakeven", vaste_kosten="€ 50.000", verkoopprijs="25,00")
+    assert dict(calc.rows)["Break-evenafzet"] == "5.000 stuks"
+    clv = open_calculator("clv", retentie="90%")
+    assert clv.retention.value == 90
+
+
+def test_unreadable_starting_value_is_a_dutch_error():
+    with pytest.raises(SalesbookError) as info:
+        open_calculator("breakeven", verkoopprijs="vijfentwintig")
+    assert str(info.value).startswith("Verkoopprijs per stuk: Ik kan 'vijfentwintig' niet lezen")
+    with pytest.raises(SalesbookError, match="Vaste kosten \\(per periode\\): None is geen getal"):
+        open_calculator("breakeven", vaste_kosten=None)

@@ -22,7 +22,7 @@ from salesbook.charts import pareto_chart, rfm_heatmap
 from salesbook.exceptions import InvalidInputError, SalesbookError
 from salesbook.notation import format_money, format_number, format_percentage
 from salesbook.ui.calculators.base import Calculator, Rows, error_html, escape, figure_png
-from salesbook.ui.calculators.fields import NumberField, require_readable
+from salesbook.ui.calculators.fields import NumberField, as_percentage, require_readable
 
 ALL_YEARS = "alle"
 
@@ -77,11 +77,11 @@ class AbcRfmExplorer(Calculator):
         self.year.add_class("salesbook-calc-jaar")
         self.year.layout.display = "none" if self._given_revenue is not None else None
         self.limit_a = NumberField(
-            "Grens A-klanten (% omzet)", grens_a * 100, minimum=50, maximum=95, step=1,
+            "Grens A-klanten (% omzet)", as_percentage(grens_a), minimum=50, maximum=95, step=1,
             kind="percent", css="salesbook-calc-grens-a",
         )  # fmt: skip
         self.limit_b = NumberField(
-            "Grens B-klanten (% omzet)", grens_b * 100, minimum=0, maximum=45, step=1,
+            "Grens B-klanten (% omzet)", as_percentage(grens_b), minimum=0, maximum=45, step=1,
             kind="percent", css="salesbook-calc-grens-b",
         )  # fmt: skip
         self.summary: pd.DataFrame | None = None

@@ -20,7 +20,7 @@ from salesbook.calc import clv_finite, clv_infinite, clv_infinite_with_first_yea
 from salesbook.exceptions import InvalidInputError
 from salesbook.notation import format_money, format_number
 from salesbook.ui.calculators.base import Calculator, Rows, escape
-from salesbook.ui.calculators.fields import NumberField, require_readable
+from salesbook.ui.calculators.fields import NumberField, as_percentage, require_readable
 
 #: The yearly table shows at most this many years (the sum is always over all years).
 MAX_TABLE_YEARS = 30
@@ -61,11 +61,11 @@ class ClvCalculator(Calculator):
             kind="money", css="salesbook-calc-marge",
         )  # fmt: skip
         self.retention = NumberField(
-            "Retentie per jaar", retentie * 100, minimum=0, maximum=100, step=1,
+            "Retentie per jaar", as_percentage(retentie), minimum=0, maximum=100, step=1,
             kind="percent", css="salesbook-calc-retentie",
         )  # fmt: skip
         self.discount = NumberField(
-            "Disconteringsvoet per jaar", disconteringsvoet * 100, minimum=0, maximum=30,
+            "Disconteringsvoet per jaar", as_percentage(disconteringsvoet), minimum=0, maximum=30,
             step=0.5, kind="percent", css="salesbook-calc-disconteringsvoet",
         )  # fmt: skip
         self.years = NumberField(

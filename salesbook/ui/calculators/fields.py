@@ -52,6 +52,30 @@ def _read(text: str, kind: Kind) -> float:
     return parse_number(text)
 
 
+def as_percentage(fraction: float | str) -> float | str:
+    """A starting rate given as a fraction (0.8) as the percentage a field shows (80).
+
+    Text is left alone: ``"80%"`` is read by the field itself.
+    """
+    if isinstance(fraction, str | bool):
+        return fraction
+    if not isinstance(fraction, int | float):
+        raise NumberFormatError(f"{fraction!r} is geen getal.")
+    return fraction * 100
+
+
+def _start_value(value: float | str, label: str, kind: Kind) -> float:
+    """A starting value given in code: a number, or text in Dutch notation."""
+    if isinstance(value, str):
+        try:
+            return _read(value, kind)
+        except NumberFormatError as error:
+            raise NumberFormatError(f"{label}: {error}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise NumberFormatError(f"{label}: {value!r} is geen getal.")
+    return float(value)
+
+
 class NumberField:
     """Slider plus Dutch text box for one number.
 
@@ -68,7 +92,7 @@ class NumberField:
     def __init__(
         self,
         label: str,
-        value: float,
+        value: float | str,
         *,
         minimum: float,
         maximum: float,
@@ -81,7 +105,7 @@ class NumberField:
         self.kind = kind
         self.decimals = decimals
         self.error: str | None = None
-        self._value = float(value)
+        self._value = _start_value(value, label, kind)
         self._quiet = False
         self._callbacks: list[Callable[[], None]] = []
         low, high = min(minimum, self._value), max(maximum, self._value)
@@ -99,7 +123,7 @@ class NumberField:
         self.text = widgets.Text(
             value=show_value(self._value, kind, decimals),
             continuous_update=False,
-            tooltip=f"{label}: typ een getal, bijvoorbeeld {show_value(value, kind, decimals)}",
+            tooltip=f"{label}: typ een getal, bijvoorbeeld {self.shown()}",
             layout=widgets.Layout(width="9em"),
         )
         self.text.add_class("salesbook-calc-getal")
