@@ -78,6 +78,6 @@ def test_changed_key_is_explained_to_the_student(graded):
 
 
 def test_one_page_per_graded_student(graded):
-    report, output = graded
+    _, output = graded
     pages = sorted(p.name for p in (output / "feedback").iterdir())
     assert pages == ["100001.html", "100002.html", "100004.html", "100005.html", "HYPERLINK_x.html"]
