@@ -135,9 +135,14 @@ def personalise(notebook: Mapping[str, Any], studentnummer: str, seed: int) -> d
 
     node = nbformat.from_dict(copy.deepcopy(dict(notebook)))
     node.metadata.setdefault("papermill", {})
+    untagged = [cell for cell in node.cells if "tags" not in cell.metadata]
+    for cell in untagged:  # papermill expects every cell to have tags, as its loader adds
+        cell.metadata["tags"] = []
     parameters = {"studentnummer": studentnummer, "seed": seed}
     node = parameterize_notebook(node, parameters, kernel_name="python3", language="python")
     node.metadata["papermill"] = {"parameters": parameters}
+    for cell in untagged:
+        cell.metadata.pop("tags", None)
     return json.loads(json.dumps(node))
 
 
