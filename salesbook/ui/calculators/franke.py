@@ -19,6 +19,7 @@ from salesbook.exceptions import NumberFormatError
 from salesbook.notation import format_number, parse_number
 from salesbook.ui.calculators.base import Calculator, Rows, escape, short_number
 from salesbook.ui.calculators.fields import NumberField, require_readable
+from salesbook.ui.shared import make
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,11 +129,12 @@ class FrankeCalculator(Calculator):
             cells.append(widgets.HTML(escape(group)))
             self.group_inputs[group] = {}
             for (key, header), value in zip(GROUP_COLUMNS, values, strict=True):
-                text = widgets.Text(
+                text = make(
+                    widgets.Text,
+                    {"width": "8em"},
                     value=short_number(value),
                     continuous_update=False,
                     tooltip=f"{group}: {header.lower()}",
-                    layout=widgets.Layout(width="8em"),
                 )
                 text.add_class("salesbook-calc-groep-invoer")
                 text.observe(self.update, names="value")

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from salesbook.exceptions import InvalidInputError, SalesbookError
 from salesbook.ui.calculators import swot_logic as logic
 from salesbook.ui.calculators.base import Calculator, Rows, escape
+from salesbook.ui.shared import make
 
 EXAMPLE = {
     "sterkten": (
@@ -136,19 +137,21 @@ class SwotMatrix(Calculator):
     def _grid_cells(self) -> list[widgets.Widget]:
         assert self.swot is not None
         internal, external = self.swot.internal(), self.swot.external()
-        cells: list[widgets.Widget] = [widgets.HTML("")]
+        cells: list[widgets.Widget] = [make(widgets.HTML, value="")]
         cells += [
-            widgets.HTML(f"<strong>{code}</strong><br><small>{escape(text)}</small>")
+            make(widgets.HTML, value=f"<strong>{code}</strong><br><small>{escape(text)}</small>")
             for code, text in external
         ]
         for row, row_text in internal:
-            cells.append(widgets.HTML(f"<strong>{row}</strong> <small>{escape(row_text)}</small>"))
+            label = f"<strong>{row}</strong> <small>{escape(row_text)}</small>"
+            cells.append(make(widgets.HTML, value=label))
             for column, column_text in external:
-                dropdown = widgets.Dropdown(
+                dropdown = make(
+                    widgets.Dropdown,
+                    {"width": "4.5em"},
                     options=_SCORE_OPTIONS,
                     value=self._kept.get((row_text, column_text), 0),
                     tooltip=f"{row} {row_text} × {column} {column_text}",
-                    layout=widgets.Layout(width="4.5em"),
                 )
                 dropdown.add_class(f"salesbook-calc-score-{row}-{column}".lower())
                 dropdown.observe(self.update, names="value")
