@@ -11,6 +11,8 @@
     oef.controleer(aandeel_top20)      # Dutch feedback, the answer is saved
     oef.hint()  oef.hint(2)  oef.oplossing()
     wb.voortgang()                     # progress per leerdoel: chart + table
+    wb.calculator("breakeven")         # interactive calculators (also nps, clv, abc, franke)
+    wb.swot_matrix()  wb.leiderschapsstijl_kiezer()   # interactive models (ch. 5 and 6)
 
 Every answer, by click or by code, updates an output of the question's cell that holds
 readable Dutch text and a machine-readable record (``application/vnd.salesbook.answer+json``):
@@ -34,11 +36,21 @@ from typing import TYPE_CHECKING
 from salesbook.exceptions import SalesbookError
 
 if TYPE_CHECKING:
+    from salesbook.ui.calculators import Calculator
     from salesbook.ui.progress_chart import ProgressReport
     from salesbook.werkboek_opdracht import Oefening, Vraag, Vragen
     from salesbook.werkboek_session import Session
 
-__all__ = ["oefening", "start", "voortgang", "vraag", "vragen"]
+__all__ = [
+    "calculator",
+    "leiderschapsstijl_kiezer",
+    "oefening",
+    "start",
+    "swot_matrix",
+    "voortgang",
+    "vraag",
+    "vragen",
+]
 
 _session: Session | None = None
 
@@ -182,3 +194,24 @@ def voortgang(*, alle_hoofdstukken: bool = False) -> ProgressReport:
     rows = progress.per_leerdoel(bank, lookup, session.seed)
     name = "Welkom" if bank.chapter == 0 else f"Hoofdstuk {bank.chapter}"
     return ProgressReport(rows, f"Jouw voortgang · {name} · {bank.title}")
+
+
+def calculator(naam: str, **startwaarden: object) -> Calculator:
+    """Open a calculator: "breakeven", "nps", "clv", "abc", "franke", "swot" or "leiderschap".
+
+    Starting values are keyword arguments in Dutch (e.g. ``vaste_kosten=50_000``) and may be
+    typed in Dutch notation (``"€ 50.000"``). No :func:`start` is needed.
+    """
+    from salesbook.ui.calculators import open_calculator
+
+    return open_calculator(naam, **startwaarden)
+
+
+def swot_matrix(**startwaarden: object) -> Calculator:
+    """The confrontation matrix of chapter 5: strengths, weaknesses, opportunities, threats."""
+    return calculator("swot", **startwaarden)
+
+
+def leiderschapsstijl_kiezer(**startwaarden: object) -> Calculator:
+    """Situational leadership (chapter 6): competence and commitment → leadership style."""
+    return calculator("leiderschap", **startwaarden)

@@ -280,3 +280,14 @@ def test_answers_of_another_student_in_the_store_are_not_shown(screen, store):
 def test_a_bank_of_another_chapter_is_refused(screen, store):
     with pytest.raises(SalesbookError, match="hoort bij hoofdstuk 2, niet bij hoofdstuk 3"):
         begin(store, hoofdstuk=3)
+
+
+def test_calculator_wrappers_open_the_named_calculators():
+    from salesbook import werkboek as wb
+
+    breakeven = wb.calculator(
+        "breakeven", vaste_kosten=50_000, verkoopprijs=25, variabele_kosten=15
+    )
+    assert "5.000" in breakeven.result.value and "€ 125.000,00" in breakeven.result.value
+    assert "salesbook-calc-swot" in wb.swot_matrix().box._dom_classes
+    assert "salesbook-calc-leiderschap" in wb.leiderschapsstijl_kiezer().box._dom_classes
