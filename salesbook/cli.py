@@ -64,6 +64,56 @@ def build_parser() -> argparse.ArgumentParser:
         help="kijk alleen hoofdstuk N na (mag vaker)",
     )
     grade.add_argument("--stil", action="store_true", help="toon geen voortgangsbalk")
+    run = commands.add_parser(
+        "uitvoeren",
+        help="voer notebooks uit met papermill (parallel)",
+        description="Voer notebooks uit in parallelle processen. Afsluitcode 0: alles "
+        "geslaagd; 1: minstens één notebook mislukt (zie samenvatting.csv).",
+    )
+    run.add_argument("notebooks", nargs="+", metavar="NOTEBOOK", help="notebooks of mappen")
+    run.add_argument("--uitvoer", metavar="MAP", required=True, help="map voor de resultaten")
+    run.add_argument(
+        "-p",
+        dest="parameters",
+        nargs=2,
+        action="append",
+        metavar=("NAAM", "WAARDE"),
+        help="parameter voor elk notebook, zoals bij papermill (mag vaker)",
+    )
+    run.add_argument(
+        "--processen", type=int, metavar="N", help="aantal processen (standaard: kernen)"
+    )
+    run.add_argument(
+        "--cel-timeout", type=float, default=120, metavar="S", help="seconden per cel (0 = geen)"
+    )
+    run.add_argument("--stil", action="store_true", help="toon geen voortgangsbalk")
+    verify = commands.add_parser(
+        "controleren",
+        help="voer inzendingen opnieuw uit en vergelijk de code-antwoorden",
+        description="Voer elke inzending opnieuw uit en meld code-antwoorden die mogelijk met "
+        "de hand zijn aangepast. Afsluitcode 0: niets gevonden; 1: iets om te bekijken.",
+    )
+    verify.add_argument("inzendingen", nargs="+", metavar="INZENDING", help="notebooks of mappen")
+    verify.add_argument("--uitvoer", metavar="MAP", required=True, help="map voor de resultaten")
+    verify.add_argument("--processen", type=int, metavar="N", help="aantal processen")
+    verify.add_argument(
+        "--timeout", type=float, default=300, metavar="S", help="seconden per notebook"
+    )
+    verify.add_argument(
+        "--geheugen", type=int, default=2048, metavar="MB", help="geheugenlimiet per kernel"
+    )
+    verify.add_argument("--stil", action="store_true", help="toon geen voortgangsbalk")
+    release = commands.add_parser(
+        "uitdelen",
+        help="maak de studentversie van de masternotebooks",
+        description="Verwijder oplossingscellen en wis de uitvoer van oefeningen; met "
+        "--studenten ook een eigen kopie per student (eigen getallen).",
+    )
+    release.add_argument("master", metavar="MASTERMAP", help="map met de masternotebooks")
+    release.add_argument("--uitvoer", metavar="MAP", required=True, help="map voor de versies")
+    release.add_argument(
+        "--studenten", metavar="CSV", help="CSV met kolom studentnummer (en eventueel seed)"
+    )
     return parser
 
 
@@ -81,6 +131,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return nakijken(
                 args.map, args.uitvoer, args.cesuur, args.rubric, args.hoofdstuk, args.stil
             )
+        if args.command == "uitvoeren":
+            from salesbook.grading.batch import run_batch
+
+            return run_batch(
+                args.notebooks,
+                args.uitvoer,
+                parameters=args.parameters,
+                workers=args.processen,
+                cell_timeout=args.cel_timeout,
+                progress=not args.stil,
+            )
+        if args.command == "controleren":
+            from salesbook.grading.rerun import check_submissions
+
+            return check_submissions(
+                args.inzendingen,
+                args.uitvoer,
+                workers=args.processen,
+                timeout_per_notebook=args.timeout,
+                memory_limit_mb=args.geheugen or None,
+                progress=not args.stil,
+            )
+        if args.command == "uitdelen":
+            from salesbook.grading.release import release_command
+
+            return release_command(args.master, args.uitvoer, args.studenten)
     except SalesbookError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
