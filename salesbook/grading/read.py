@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from salesbook.exceptions import SalesbookError
 from salesbook.grading.collect import Handed
 from salesbook.grading.problems import ProblemLog
 from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook
+from salesbook.quiz.reader import _parameters as notebook_parameters
 from salesbook.quiz.records import MIME_TYPE, AnswerRecord
+from salesbook.werkboek_session import seed_for
 
 _RECORD_FIELDS = frozenset(f.name for f in fields(AnswerRecord))
 _CLAIM = re.compile(r"^\*\*Vraag [^*\n]{1,80}\*\* · ([^·\n]{1,40}) ·")
@@ -38,12 +41,16 @@ class Reading:
         answers: records, cells, student, seed and chapter found by the quiz reader.
         claims: question id → the status the notebook's text claims (``"goed"``, …).
         extra_fields: question id → unknown keys in its record (ignored, but reported).
+        seed: the variant seed this student must have: the notebook's ``seed`` parameter,
+            else the one the workbook derives from the student number; None if neither is
+            known. Records are graded with this seed, never with a seed they claim.
     """
 
     handed: Handed
     answers: NotebookAnswers
     claims: dict[str, str] = field(default_factory=dict)
     extra_fields: dict[str, list[str]] = field(default_factory=dict)
+    seed: int | None = None
 
     @property
     def latest(self) -> str:
@@ -127,6 +134,17 @@ def read_notebook(handed: Handed, problems: ProblemLog) -> Reading | None:
         problems.add(handed.name, text, _kind(text), student=answers.student)
     if not answers.records and answers.problems and answers.chapter is None:
         return None  # nothing usable: not a notebook of this course, or an old format
-    reading = Reading(handed, answers)
+    reading = Reading(handed, answers, seed=expected_seed(notebook, answers))
     _inspect(notebook, reading)
     return reading
+
+
+def expected_seed(notebook: Any, answers: NotebookAnswers) -> int | None:
+    """The seed from the notebook's parameters, else derived from the student number."""
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    parameters = notebook_parameters(notebook, cells) if isinstance(cells, list) else {}
+    given = parameters.get("seed")
+    try:
+        return seed_for(answers.student, given if given not in ("", None) else None)
+    except SalesbookError:
+        return seed_for(answers.student, None)

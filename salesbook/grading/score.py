@@ -161,21 +161,18 @@ class Scorer:
     def _seed(
         self, record: AnswerRecord, reading: Reading, problems: ProblemLog, student: str
     ) -> int | None:
-        notebook_seed = reading.answers.seed
-        if record.variant_seed is None:
-            return notebook_seed
-        if notebook_seed is not None and record.variant_seed != notebook_seed:
-            problems.add(
-                reading.handed.name,
-                f"cel {reading.answers.cells[record.question_id] + 1}: vraag "
-                f"{record.question_id} is beantwoord met andere getallen (seed "
-                f"{record.variant_seed}) dan die van het notebook (seed {notebook_seed}); "
-                "nagekeken met de getallen van het notebook.",
-                "manipulatie",
-                student=student,
-            )
-            return notebook_seed
-        return record.variant_seed
+        expected = reading.seed
+        if expected is None or record.variant_seed in (None, expected):
+            return record.variant_seed if record.variant_seed is not None else expected
+        problems.add(
+            reading.handed.name,
+            f"cel {reading.answers.cells[record.question_id] + 1}: vraag {record.question_id} "
+            f"is beantwoord met andere getallen (seed {record.variant_seed}) dan die van deze "
+            f"student (seed {expected}); nagekeken met de getallen van de student.",
+            "manipulatie",
+            student=student,
+        )
+        return expected
 
     def _manual(
         self, student: str, question: Question, record: AnswerRecord | None, reading: Reading
@@ -223,7 +220,8 @@ class Scorer:
             return QuestionResult(
                 question.id, question.leerdoel, question.type, points, 0.0, status
             )
-        seed = self._seed(record, reading, problems, student)
+        parameterised = bool(getattr(question, "parameters", None))
+        seed = self._seed(record, reading, problems, student) if parameterised else None
         variant = self.variant(question, seed)
         outcome = self.check(variant, record.response)
         flags: list[str] = []
