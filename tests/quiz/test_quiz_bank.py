@@ -131,6 +131,10 @@ def test_the_packaged_course_loads_with_unique_ids():
 def test_welcome_bank_has_one_question_of_each_type():
     bank = load_chapter(0)
     assert bank.file == "h0_welkom.yaml" and BANK_DIR.name == "banks"
-    assert collections.Counter(q.type for q in bank.questions) == dict.fromkeys(QUESTION_TYPES, 1)
-    numeric = next(q for q in bank.questions if isinstance(q, NumericQuestion))
-    assert numeric.parameters, "the welcome bank shows a parameterised question"
+    # one question of each type, plus one numeric code exercise on the course data
+    types = collections.Counter(q.type for q in bank.questions)
+    assert types == {**dict.fromkeys(QUESTION_TYPES, 1), "numeric": 2}
+    numeric = [q for q in bank.questions if isinstance(q, NumericQuestion)]
+    assert any(q.parameters for q in numeric), "the welcome bank shows a parameterised question"
+    exercise = next(q for q in numeric if not q.parameters)
+    assert exercise.calc is not None and exercise.calc.function.startswith("salesbook.")
