@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from salesbook.grading.html_page import Bar, bar_chart, number, page, table, text
 from salesbook.grading.problems import Problem
-from salesbook.grading.score import NOT_ANSWERED, ScoredSubmission
+from salesbook.grading.results import NOT_ANSWERED, ScoredSubmission
 from salesbook.notation import format_percentage
 from salesbook.quiz import Course
 

@@ -60,6 +60,7 @@ def nakijken(
         chapters=chapters,
         progress=not quiet,
         rubric=Path(rubric) if rubric else None,
+        workers=None,
     )
     for result in report.rubric_imports:
         if not (result.imported or result.problems or rubric):

@@ -11,14 +11,14 @@ Everything a student wrote is escaped; the page loads nothing from elsewhere.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from salesbook.grading.class_overview import short
 from salesbook.grading.gradebook import Marks
 from salesbook.grading.html_page import STATUS_LABEL, Bar, bar_chart, number, page, table, text
-from salesbook.grading.score import PENDING, QuestionResult, ScoredSubmission, Scorer
+from salesbook.grading.results import PENDING, QuestionResult, ScoredSubmission
+from salesbook.grading.score import Scorer, response_key
 from salesbook.notation import format_percentage
 from salesbook.quiz import (
     ClassificationQuestion,
@@ -79,7 +79,8 @@ class FeedbackWriter:
         self.cesuur = cesuur
         self.graded_at = graded_at or datetime.now()
         self._questions: dict[tuple[str, int | None], tuple[str, str]] = {}
-        self._answers: dict[tuple[str, int | None, str], str] = {}
+        self._answers: dict[tuple[str, int | None, object], str] = {}
+        self._feedback: dict[str, str] = {}
 
     def _question_html(self, result: QuestionResult) -> tuple[str, str]:
         cache_key = (result.question_id, result.seed)
@@ -92,8 +93,7 @@ class FeedbackWriter:
         return found
 
     def _answer_html(self, result: QuestionResult) -> str:
-        response_text = json.dumps(result.response, sort_keys=True, ensure_ascii=False)
-        cache_key = (result.question_id, result.seed, response_text)
+        cache_key = (result.question_id, result.seed, response_key(result.response))
         found = self._answers.get(cache_key)
         if found is None:
             question = self.scorer.course.question(result.question_id)
@@ -101,6 +101,15 @@ class FeedbackWriter:
             found = to_html(describe_response(variant, result.response))
             if len(self._answers) < 100_000:
                 self._answers[cache_key] = found
+        return found
+
+    def _markdown(self, text: str) -> str:
+        """``to_html`` of a feedback text, rendered once per batch (a class shares them)."""
+        found = self._feedback.get(text)
+        if found is None:
+            found = to_html(text)
+            if len(self._feedback) < 50_000:
+                self._feedback[text] = found
         return found
 
     def _question(self, result: QuestionResult) -> str:
@@ -121,7 +130,7 @@ class FeedbackWriter:
             f'<div><span class="label">Goed antwoord:</span> {key}</div>',
         ]
         if result.feedback and result.status != PENDING:
-            parts.append(f'<div class="feedback">{to_html(result.feedback)}</div>')
+            parts.append(f'<div class="feedback">{self._markdown(result.feedback)}</div>')
         if result.comment:
             parts.append(
                 f'<div class="feedback"><span class="label">Opmerking van je docent:</span> '

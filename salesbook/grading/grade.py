@@ -10,7 +10,7 @@ notebooks to a folder, which is then graded the same way.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,14 +25,17 @@ from salesbook.grading.identify import identify, precedence, report_duplicate
 from salesbook.grading.manual import ManualScore, load_manual
 from salesbook.grading.marks import DEFAULT_CESUUR, normalise_cesuur
 from salesbook.grading.outputs import write_outputs
+from salesbook.grading.parallel import default_workers, read_all
 from salesbook.grading.problems import Problem, ProblemLog
-from salesbook.grading.read import read_notebook
+from salesbook.grading.read import Reading
+from salesbook.grading.results import ScoredSubmission
 from salesbook.grading.rubric import FILE_NAME as RUBRIC_FILE
 from salesbook.grading.rubric import RubricImport, import_rubric
-from salesbook.grading.score import ScoredSubmission, Scorer
+from salesbook.grading.score import Scorer
 from salesbook.quiz import Course
 from salesbook.quiz.bank import bank_files, load_bank
 
+_Item = tuple[Handed, Reading | None]
 PROGRESS_FROM = 20
 """Show a progress bar from this many notebooks on."""
 
@@ -65,12 +68,12 @@ class GradeReport:
         return len(self.submissions)
 
 
-def _progress(items: list[Handed], enabled: bool) -> Iterable[Handed]:
-    if not enabled or len(items) < PROGRESS_FROM:
+def _progress(items: Iterator[_Item], total: int, enabled: bool) -> Iterator[_Item]:
+    if not enabled or total < PROGRESS_FROM:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="Nakijken", unit="notebook", leave=False)
+    return iter(tqdm(items, total=total, desc="Nakijken", unit="notebook", leave=False))
 
 
 def score_notebooks(
@@ -80,15 +83,20 @@ def score_notebooks(
     *,
     chapters: set[int] | None = None,
     progress: bool = False,
+    workers: int | None = 1,
 ) -> list[ScoredSubmission]:
-    """Read, identify and score notebooks one at a time (nothing but the scores is kept).
+    """Read, identify and score notebooks (nothing but the scores is kept).
 
     For a student who handed in the same chapter twice, the notebook answered last counts.
+    With ``workers`` > 1, or None (one per core for 100 notebooks or more), the notebooks
+    are read in worker processes; the result is the same. Worker processes start the
+    calling script again unless it has an ``if __name__ == "__main__":`` guard, so the
+    default is 1; the command line uses None.
     """
     known = set(scorer.course.banks)
     kept: dict[tuple[str, int], tuple[tuple[str, float, str], ScoredSubmission]] = {}
-    for item in _progress(handed, progress):
-        reading = read_notebook(item, problems)
+    count = default_workers(len(handed)) if workers is None else workers
+    for item, reading in _progress(read_all(handed, problems, count), len(handed), progress):
         if reading is None:
             continue
         identity = identify(reading, problems, chapters=chapters, known=known)
@@ -158,6 +166,7 @@ def grade_folder(
     rubric: Path | None = None,
     course: Course | None = None,
     now: datetime | None = None,
+    workers: int | None = 1,
 ) -> GradeReport:
     """Grade every notebook under ``folder`` and write the results to ``output``.
 
@@ -171,6 +180,7 @@ def grade_folder(
             in ``output`` is always imported first, so a rerun never loses manual scores.
         course: the question banks (default: the packaged banks).
         now: the time shown on the pages and used for backups (for tests).
+        workers: processes that read notebooks (see :func:`score_notebooks`).
 
     Returns:
         The :class:`GradeReport`; ``report.graded == 0`` means nothing could be graded.
@@ -196,7 +206,9 @@ def grade_folder(
     imports = _import_rubrics(output, rubric, course, problems)
     manual: dict[str, ManualScore] = load_manual(output, problems)
     scorer = Scorer(course, manual)
-    submissions = score_notebooks(handed, scorer, problems, chapters=wanted, progress=progress)
+    submissions = score_notebooks(
+        handed, scorer, problems, chapters=wanted, progress=progress, workers=workers
+    )
     shown = wanted if wanted is not None else {s.chapter for s in submissions}
     maxima = {
         chapter: float(sum(q.points for q in course.bank(chapter).questions))

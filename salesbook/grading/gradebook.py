@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from salesbook.grading.marks import dutch_mark, flemish_score, fraction, percentage
-from salesbook.grading.score import ScoredSubmission
+from salesbook.grading.results import ScoredSubmission
 
 ID = "studentnummer"
 TOTAL_COLUMNS = ("Totaal punten", "Totaal maximum", "Totaal %", "Cijfer", "Score op 20")

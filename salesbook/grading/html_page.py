@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from salesbook.notation import format_number
 
@@ -49,6 +50,7 @@ def text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+@lru_cache(maxsize=8192)
 def number(value: float, decimals: int = 1) -> str:
     """A number in Dutch notation without needless decimals (``7.5`` → ``7,5``, ``8`` → ``8``)."""
     shown = format_number(value, decimals)

@@ -25,9 +25,10 @@ from salesbook.grading.gradebook import ID, explanation
 from salesbook.grading.lms_export import lms_files
 from salesbook.grading.manual import ManualScore
 from salesbook.grading.problems import ProblemLog
+from salesbook.grading.results import ScoredSubmission
 from salesbook.grading.rubric import FILE_NAME as RUBRIC_FILE
 from salesbook.grading.rubric import RUBRIC_HELP, rubric_sheet
-from salesbook.grading.score import ScoredSubmission, Scorer
+from salesbook.grading.score import Scorer
 from salesbook.grading.spreadsheet import Sheet, csv_bytes, xlsx_bytes
 from salesbook.grading.write import keep_previous, safe_file_stem, write_atomic
 
@@ -112,7 +113,7 @@ def write_outputs(
     folder = output / FEEDBACK_DIR
     for student, handed in by_student.items():
         path = folder / names[student]
-        write_atomic(path, writer.render(student, handed, maxima))
+        write_atomic(path, writer.render(student, handed, maxima), durable=False)
     if folder.is_dir():
         keep = set(names.values())
         for stale in folder.glob("*.html"):

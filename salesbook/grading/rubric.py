@@ -27,7 +27,7 @@ from salesbook.exceptions import NumberFormatError, SalesbookError
 from salesbook.grading.manual import ManualScore, key, load_manual, now_utc, response_hash
 from salesbook.grading.manual import save_manual as _save
 from salesbook.grading.problems import ProblemLog
-from salesbook.grading.score import ScoredSubmission
+from salesbook.grading.results import ScoredSubmission
 from salesbook.grading.spreadsheet import Sheet
 from salesbook.notation import parse_number
 from salesbook.quiz import Course, OpenQuestion

@@ -15,8 +15,6 @@ fields in a record, and a claimed status that differs from the recomputed one.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from salesbook.exceptions import SalesbookError
@@ -24,75 +22,27 @@ from salesbook.grading.identify import Identity
 from salesbook.grading.manual import ManualScore, key, response_hash
 from salesbook.grading.problems import ProblemLog
 from salesbook.grading.read import Reading
+from salesbook.grading.results import (
+    MANUAL,
+    NOT_ANSWERED,
+    PENDING,
+    QuestionResult,
+    ScoredSubmission,
+)
 from salesbook.quiz import AnswerRecord, Course, Outcome, Question, check, instantiate
 
-NOT_ANSWERED = "niet beantwoord"
-PENDING = "nog na te kijken"
-MANUAL = "handmatig"
 _CACHE_LIMIT = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionResult:
-    """The score of one question for one student.
+def response_key(response: Any) -> object:
+    """A hashable key for a response (JSON data): its type and value, or its ``repr``.
 
-    Attributes:
-        question_id, leerdoel, type: of the bank question.
-        points: the question's points (its maximum).
-        score: points earned (manual score if there is one).
-        status: ``goed``, ``deels goed``, ``fout``, ``niet beantwoord``, ``nog na te kijken``
-            (open, no manual score yet) or ``handmatig`` (scored by the teacher).
-        response: the response as recorded (None when not answered).
-        feedback: Dutch Markdown feedback recomputed from the key.
-        seed: the variant seed used (None for questions without parameters).
-        attempts: attempts recorded.
-        comment: the teacher's comment (manual scores).
-        flags: Dutch notes shown on the feedback page (changed key, changed answer, …).
+    Equal responses give equal keys (``1``, ``1.0`` and ``True`` differ, as they should);
+    a dict with another key order only costs one more check.
     """
-
-    question_id: str
-    leerdoel: str
-    type: str
-    points: float
-    score: float
-    status: str
-    response: Any = None
-    feedback: str = ""
-    seed: int | None = None
-    attempts: int = 0
-    comment: str = ""
-    flags: tuple[str, ...] = ()
-
-    @property
-    def pending(self) -> bool:
-        """True for an open question still waiting for the teacher's score."""
-        return self.status == PENDING
-
-
-@dataclass
-class ScoredSubmission:
-    """One student's scored notebook for one chapter."""
-
-    student: str
-    chapter: int
-    file: str
-    latest: str
-    results: list[QuestionResult] = field(default_factory=list)
-
-    @property
-    def score(self) -> float:
-        """Points earned in this chapter."""
-        return round(sum(result.score for result in self.results), 6)
-
-    @property
-    def max_score(self) -> float:
-        """Points available in this chapter (all questions of the bank)."""
-        return round(sum(result.points for result in self.results), 6)
-
-    @property
-    def pending(self) -> int:
-        """Open questions still to be scored by the teacher."""
-        return sum(result.pending for result in self.results)
+    if response is None or isinstance(response, str | int | float):
+        return (type(response), response)
+    return repr(response)
 
 
 class Scorer:
@@ -106,11 +56,31 @@ class Scorer:
         self.course = course
         self.manual = manual or {}
         self._variants: dict[tuple[str, int | None], Question] = {}
-        self._checks: dict[tuple[str, int | None, str], Outcome] = {}
+        self._checks: dict[tuple[str, int | None, object], Outcome] = {}
+        self._parameterised: dict[str, bool] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._own: dict[int, frozenset[str]] = {
+            number: frozenset(q.id for q in bank.questions) for number, bank in course.banks.items()
+        }
+
+    def parameterised(self, question: Question) -> bool:
+        """True for a question whose numbers depend on the seed (cached per question)."""
+        found = self._parameterised.get(question.id)
+        if found is None:
+            found = bool(question.type == "numeric" and question.parameters)  # type: ignore[union-attr]
+            self._parameterised[question.id] = found
+        return found
+
+    def fingerprint(self, question: Question) -> str:
+        """The bank question's fingerprint (cached per question)."""
+        found = self._fingerprints.get(question.id)
+        if found is None:
+            found = self._fingerprints[question.id] = question.fingerprint()
+        return found
 
     def variant(self, question: Question, seed: int | None) -> Question:
         """The student's variant of a question (cached)."""
-        needed = bool(getattr(question, "parameters", None))
+        needed = self.parameterised(question)
         cache_key = (question.id, seed if needed else None)
         found = self._variants.get(cache_key)
         if found is None:
@@ -118,10 +88,12 @@ class Scorer:
             self._variants[cache_key] = found
         return found
 
-    def check(self, variant: Question, response: Any) -> Outcome:
-        """``check(variant, response)``, cached per question, seed and response."""
-        text = json.dumps(response, sort_keys=True, ensure_ascii=False)
-        cache_key = (variant.id, variant.variant_seed, text)
+    def check(self, variant: Question, response: Any, seed: int | None = None) -> Outcome:
+        """``check(variant, response)``, cached per question, seed and response.
+
+        ``seed`` must be the seed ``variant`` was made with (None if not parameterised).
+        """
+        cache_key = (variant.id, seed, response_key(response))
         found = self._checks.get(cache_key)
         if found is None:
             if len(self._checks) > _CACHE_LIMIT:
@@ -132,13 +104,10 @@ class Scorer:
 
     def _foreign(self, reading: Reading, chapter: int, problems: ProblemLog, student: str) -> None:
         name = reading.handed.name
+        own = self._own.get(chapter, frozenset())
         for qid in reading.answers.records:
-            if int(qid[1]) == chapter:
-                try:
-                    self.course.bank(chapter).question(qid)
-                    continue
-                except SalesbookError:
-                    pass
+            if qid in own:
+                continue
             try:
                 other = self.course.question(qid).chapter
             except SalesbookError:
@@ -220,14 +189,14 @@ class Scorer:
             return QuestionResult(
                 question.id, question.leerdoel, question.type, points, 0.0, status
             )
-        parameterised = bool(getattr(question, "parameters", None))
+        parameterised = self.parameterised(question)
         seed = self._seed(record, reading, problems, student) if parameterised else None
         variant = self.variant(question, seed)
-        outcome = self.check(variant, record.response)
+        outcome = self.check(variant, record.response, seed)
         flags: list[str] = []
         cell = reading.answers.cells[question.id] + 1
         name = reading.handed.name
-        if record.question_hash != question.fingerprint():
+        if record.question_hash != self.fingerprint(question):
             flags.append(
                 "Deze vraag is veranderd nadat je antwoordde; je antwoord is nagekeken met de "
                 "huidige sleutel."
@@ -270,7 +239,7 @@ class Scorer:
             status,
             record.response,
             outcome.feedback,
-            variant.variant_seed,
+            variant.variant_seed if parameterised else None,
             record.attempts,
             "",
             tuple(flags),

@@ -35,8 +35,12 @@ def safe_file_stem(text: str, fallback: str = "onbekend", limit: int = 60) -> st
     return stem or fallback
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically (temp file + fsync + rename).
+
+    With ``durable=False`` the fsync is left out: the file is still replaced in one step
+    (never half-written), but a power cut right after may lose the new version. Used for
+    the feedback pages, which are made again on every run.
 
     Raises:
         SalesbookError: the file cannot be written (Dutch message naming the file).
@@ -54,7 +58,8 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         with os.fdopen(handle, "wb") as file:
             file.write(payload)
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
