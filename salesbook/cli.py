@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument(
         "--studenten", metavar="CSV", help="CSV met kolom studentnummer (en eventueel seed)"
     )
+    mock = commands.add_parser(
+        "proefexamen",
+        help="maak een printbaar proefexamen met een apart antwoordmodel",
+        description="Trek een proefexamen volgens de toetsmatrijs en schrijf "
+        "proefexamen-SEED.html en antwoorden-SEED.html (offline HTML, klaar om te printen). "
+        "Dezelfde seed geeft hetzelfde examen.",
+    )
+    mock.add_argument("--seed", type=int, required=True, help="examennummer (geheel getal, ≥ 0)")
+    mock.add_argument(
+        "--toetsmatrijs",
+        metavar="BESTAND",
+        help="eigen toetsmatrijs (.yaml); standaard die van de cursus",
+    )
+    mock.add_argument("--uitvoer", metavar="MAP", required=True, help="map voor de twee bestanden")
     return parser
 
 
@@ -157,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from salesbook.grading.release import release_command
 
             return release_command(args.master, args.uitvoer, args.studenten)
+        if args.command == "proefexamen":
+            from salesbook.exam.command import write_mock_exam
+
+            return write_mock_exam(args.seed, args.uitvoer, args.toetsmatrijs)
     except SalesbookError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2

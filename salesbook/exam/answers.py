@@ -40,10 +40,11 @@ def _tolerance(question: NumericQuestion, key: float) -> str:
 
 
 def numeric_key(question: NumericQuestion) -> str:
-    """The key of a numeric question with unit and tolerance: ``€ 1.250,00 (± € 1,00)``."""
+    """The key of a numeric question with unit and tolerance, as plain text:
+    ``€ 1.250,00 (goed binnen ± € 1,00)``."""
     key = compute_answer(question)
     rounded = round(key, answer_decimals(question, key))
-    return escape(show_value(rounded, question.unit)) + _tolerance(question, key)
+    return show_value(rounded, question.unit) + _tolerance(question, key)
 
 
 def correct_answer(question: Question) -> str:
@@ -53,7 +54,7 @@ def correct_answer(question: Question) -> str:
             f"{LETTERS[i]}. {escape(question.options[i].text)}" for i in question.correct_indices
         )
     if isinstance(question, NumericQuestion):
-        return numeric_key(question)
+        return escape(numeric_key(question))
     if isinstance(question, OrderingQuestion):
         return " → ".join(escape(item) for item in question.items)
     if isinstance(question, MatchingQuestion):

@@ -105,6 +105,22 @@ class ExamAttempt:
         self.start()
         self.responses[number] = response
 
+    def collect(self, responses: dict[int, Any]) -> None:
+        """Store the responses as the answer form holds them, also when the time just ran out
+        (like papers collected at the bell); refused after hand-in.
+
+        Args:
+            responses: 1-based question number → response (None: not answered).
+        """
+        if self.handed_in:
+            raise ExamError("Je examen is al ingeleverd; je antwoorden liggen vast.")
+        for number, response in responses.items():
+            if 1 <= number <= len(self.questions):
+                if response is None:
+                    self.responses.pop(number, None)
+                else:
+                    self.responses[number] = response
+
     def tick(self) -> ExamResult | None:
         """Hand in automatically when the time is over; returns the result if it did so now."""
         if self.handed_in or self.timer is None or not self.timer.expired:

@@ -14,7 +14,7 @@ import html
 import random
 from dataclasses import dataclass
 
-from salesbook.exam.answers import LETTERS, correct_answer, points_text
+from salesbook.exam.answers import LETTERS, numeric_key, points_text
 from salesbook.exam.blueprint import Blueprint
 from salesbook.exam.htmltext import markdown_html, text_html
 from salesbook.exam.sampling import Exam, draw_exam
@@ -85,11 +85,14 @@ def _answer_area(question: Question, seed: int) -> str:
     kind = question.type
     if kind in ("single_choice", "multiple_choice"):
         how = "Kies één antwoord." if kind == "single_choice" else "Kies alle juiste antwoorden."
+        if how.rstrip(".").casefold() in question.prompt.casefold():
+            how = ""  # the prompt says it already
         options = "".join(
             f"<li><strong>{LETTERS[i]}.</strong> {text_html(o.text)}</li>"
             for i, o in enumerate(question.options)
         )
-        return f'<p><em>{how}</em></p><ul class="keuzes">{options}</ul>'
+        intro = f"<p><em>{how}</em></p>" if how else ""
+        return f'{intro}<ul class="keuzes">{options}</ul>'
     if kind == "numeric":
         unit = f" {text_html(question.unit)}" if question.unit else ""
         return f'<p>Antwoord: <span class="vak" style="min-width:10em">&nbsp;</span>{unit}</p>'
@@ -126,6 +129,45 @@ def _answer_area(question: Question, seed: int) -> str:
             f"<ul>{items}</ul>"
         )
     return '<div class="lijn"></div>' * 8
+
+
+def _choice_key(question: Question) -> str:
+    lines = "".join(
+        f"<li><strong>{LETTERS[i]}.</strong> {text_html(question.options[i].text)}</li>"
+        for i in question.correct_indices
+    )
+    return f"<ul>{lines}</ul>"
+
+
+def _classification_key(question: Question) -> str:
+    lines = "".join(
+        f"<li>{text_html(item.text)}: <strong>{text_html(item.category)}</strong></li>"
+        for item in question.items
+    )
+    return f"<ul>{lines}</ul>"
+
+
+def _open_key(question: Question) -> str:
+    rubric = "".join(
+        f"<li>{text_html(c.criterion)} ({points_text(c.points)} p.)</li>" for c in question.rubric
+    )
+    return f"{markdown_html(question.model_answer)}<p>Beoordeling:</p><ul>{rubric}</ul>"
+
+
+def _key(question: Question, seed: int) -> str:
+    """The correct answer of one question as HTML (letters as on the exam page)."""
+    kind = question.type
+    if kind in ("single_choice", "multiple_choice"):
+        return _choice_key(question)
+    if kind == "matching":
+        return _matching_key(question, seed)
+    if kind == "ordering":
+        return _ordering_key(question, seed)
+    if kind == "classification":
+        return _classification_key(question)
+    if kind == "open":
+        return _open_key(question)
+    return f"<p>{text_html(numeric_key(question))}</p>"
 
 
 def _matching_key(question: Question, seed: int) -> str:
@@ -181,12 +223,7 @@ def _key_page(exam: Exam, questions: list[Question]) -> str:
         head += f'<div class="let-op"><strong>Let op</strong><ul>{notes}</ul></div>'
     rows = []
     for number, (item, question) in enumerate(zip(exam.items, questions, strict=True), start=1):
-        if question.type == "matching":
-            key = _matching_key(question, exam.seed)
-        elif question.type == "ordering":
-            key = _ordering_key(question, exam.seed)
-        else:
-            key = markdown_html(correct_answer(question))
+        key = _key(question, exam.seed)
         rows.append(
             f'<section class="vraag" id="antwoord-{number}"><h2>Vraag {number} '
             f'<span class="id">· {html.escape(question.id)} · {points_text(item.points)} '

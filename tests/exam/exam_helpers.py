@@ -108,3 +108,53 @@ def blueprint(body: str, size: str = "questions: 10"):
     """A blueprint from the ``chapters:`` block (indented YAML) and a size line."""
     text = f"schema_version: 1\nname: Testexamen\n{size}\ntime_limit_minutes: 30\nchapters:\n"
     return parse_blueprint(text + body, "test.yaml")
+
+
+def ordering(qid: str, goal: str) -> dict[str, Any]:
+    """An ordering question of 2 points (correct order: Eerst, Dan, Daarna, Tot slot)."""
+    return {
+        "id": qid,
+        "version": 1,
+        "type": "ordering",
+        "leerdoel": goal,
+        "difficulty": 1,
+        "points": 2,
+        "source": "test",
+        "prompt": "Zet in de juiste volgorde.",
+        "hints": ["Begin bij het begin."],
+        "solution": "Eerst, dan, daarna, tot slot.",
+        "items": ["Eerst", "Dan", "Daarna", "Tot slot"],
+        "feedback": "Zo gaat het.",
+    }
+
+
+def mixed_course() -> Course:
+    """Chapter 1: two single-choice (A right), a numeric (1250) and an ordering question;
+    chapter 2: one single-choice question. Points 1 + 1 + 2 + 2 + 1 = 7."""
+    one = Bank.model_validate(
+        {
+            "schema_version": 1,
+            "chapter": 1,
+            "title": "Een",
+            "leerdoelen": [
+                {"id": "h1.a", "text": "Leerdoel A.", "section": "a"},
+                {"id": "h1.b", "text": "Leerdoel B.", "section": "b"},
+            ],
+            "questions": [
+                choice("h1.a.01", "h1.a"),
+                choice("h1.a.02", "h1.a"),
+                numeric("h1.b.01", "h1.b", 1250),
+                ordering("h1.b.02", "h1.b"),
+            ],
+        }
+    )
+    two = Bank.model_validate(
+        {
+            "schema_version": 1,
+            "chapter": 2,
+            "title": "Twee",
+            "leerdoelen": [{"id": "h2.c", "text": "Leerdoel C.", "section": "c"}],
+            "questions": [choice("h2.c.01", "h2.c")],
+        }
+    )
+    return Course({1: one, 2: two})

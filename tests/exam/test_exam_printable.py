@@ -64,7 +64,7 @@ def _hostile_course() -> Course:
             "solution": "Zo deel je in.",
             "categories": ["Routine", "Hefboom"],
             "items": [
-                {"text": "Kantoorpapier", "category": "Routine", "feedback": "Ja."},
+                {"text": "Kantoorpapier & toner", "category": "Routine", "feedback": "Ja."},
                 {"text": "Koperbuis", "category": "Hefboom", "feedback": "Ja."},
             ],
         },
@@ -116,7 +116,8 @@ def test_the_answer_key_page_has_answers_and_solutions():
     rights = shown_order(["Macro-omgeving", "Vragen stellen", "Omvang buitendienst"], 11, "h1.a.05")
     letter = "ABC"[rights.index("Macro-omgeving")]
     assert f"DESTEP → <strong>{letter}</strong> (Macro-omgeving)" in key
-    assert "Kantoorpapier: Routine" in key
+    assert "Kantoorpapier &amp; toner: <strong>Routine</strong>" in key
+    assert "&amp;amp;" not in key  # escaped once, not twice
 
 
 def test_hostile_text_is_escaped_and_nothing_is_loaded_from_outside():
