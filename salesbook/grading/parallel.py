@@ -18,17 +18,23 @@ from salesbook.grading.collect import Handed
 from salesbook.grading.problems import Problem, ProblemLog
 from salesbook.grading.read import Reading, read_notebook
 
-PARALLEL_FROM = 100
+PARALLEL_FROM = 200
 """Use worker processes from this many notebooks on (starting them takes ~0,5 s)."""
+MIN_CORES = 4
+"""Worker processes only pay off with this many cores: the main process still scores every
+notebook, and on 2 cores reading in 2 workers was measured slower than reading in-process
+(benchmarks/bench_grading.py: 259 vs 404 notebooks/s)."""
 CHUNK = 25
 MAX_WORKERS = 4
 
 
-def default_workers(count: int) -> int:
-    """Worker processes for ``count`` notebooks: one per core (at most 4), 1 for few."""
-    if count < PARALLEL_FROM:
+def default_workers(count: int, cores: int | None = None) -> int:
+    """Worker processes for ``count`` notebooks: 1, or one per core (at most 4) when there
+    are at least :data:`MIN_CORES` cores and :data:`PARALLEL_FROM` notebooks."""
+    available = cores if cores is not None else (os.cpu_count() or 1)
+    if count < PARALLEL_FROM or available < MIN_CORES:
         return 1
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    return min(MAX_WORKERS, available)
 
 
 def _read_chunk(items: list[Handed]) -> list[tuple[Reading | None, list[Problem]]]:
