@@ -105,7 +105,6 @@ def test_a_corrupt_state_is_reported_in_the_widget(tmp_path):
 def test_text_fallback(tmp_path):
     view = _view(tmp_path, Now())
     bundle = view._repr_mimebundle_()
-    assert bundle["text/plain"].startswith(
-        f"Flashcards · {len(DECK)} kaarten · te herhalen: 0 · nieuw vandaag: 20"
-    )
+    # no card count in the text: it would change whenever a bank gets a question
+    assert bundle["text/plain"].startswith("Flashcards · te herhalen: 0 · nieuw vandaag: 20\n")
     assert "Opnieuw, Moeilijk, Goed of Makkelijk" in bundle["text/plain"]

@@ -154,8 +154,8 @@ class FlashcardView:
         """The flashcards without widgets (deterministic for an empty state, for nbval)."""
         counts = self.cards.counts(self._moment())
         return (
-            f"**Flashcards** · {len(self.cards.deck)} kaarten · te herhalen: {counts.due} · "
-            f"nieuw vandaag: {counts.new}\n\nKlik op **Toon antwoord** en beoordeel jezelf met "
+            f"**Flashcards** · te herhalen: {counts.due} · nieuw vandaag: {counts.new}\n\n"
+            "Klik op **Toon antwoord** en beoordeel jezelf met "
             "**Opnieuw**, **Moeilijk**, **Goed** of **Makkelijk**. Zie je geen knoppen? Open dit "
             "notebook in JupyterLab."
         )
