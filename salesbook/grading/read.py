@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _fast_loads = None
 
 _RECORD_FIELDS = frozenset(f.name for f in fields(AnswerRecord))
+_ASKS = re.compile(r"\bwb\.(?:vraag|oefening|vragen)\(\s*['\"]([a-z0-9.-]{1,80})['\"]")
 _CLAIM = re.compile(r"^\*\*Vraag [^*\n]{1,80}\*\* · ([^·\n]{1,40}) ·")
 _KINDS = (
     ("notebookformaat", "formaat"),
@@ -54,6 +55,9 @@ class Reading:
             else the one the workbook derives from the student number; None if neither is
             known, or when no record has a seed (no parameterised question was answered).
             Records are graded with this seed, never with a seed they claim.
+        asked: question id or leerdoel id → the cells (from 1) whose code asks it
+            (``wb.vraag("…")``, ``wb.oefening("…")``, ``wb.vragen("…")``), to notice
+            deleted and duplicated question cells.
     """
 
     handed: Handed
@@ -61,6 +65,7 @@ class Reading:
     claims: dict[str, str] = field(default_factory=dict)
     extra_fields: dict[str, list[str]] = field(default_factory=dict)
     seed: int | None = None
+    asked: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def latest(self) -> str:
@@ -106,9 +111,24 @@ def _kind(message: str) -> str:
     return next((kind for word, kind in _KINDS if word in message), "bestand")
 
 
+def _asked(cells: list[Any], reading: Reading) -> None:
+    for index, cell in enumerate(cells):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        if isinstance(source, list):
+            source = "".join(part for part in source if isinstance(part, str))
+        if not isinstance(source, str) or "wb." not in source:
+            continue
+        for found in _ASKS.findall(source):
+            reading.asked.setdefault(found, []).append(index + 1)
+
+
 def _inspect(notebook: dict[str, Any], reading: Reading) -> None:
-    """Fill ``claims`` and ``extra_fields`` from the outputs holding the counted records."""
+    """Fill ``claims``, ``extra_fields`` and ``asked`` from the notebook's cells."""
     cells = notebook.get("cells")
+    if isinstance(cells, list):
+        _asked(cells, reading)
     for qid, index in reading.answers.cells.items():
         record = reading.answers.records[qid]
         outputs = cells[index].get("outputs", []) if isinstance(cells, list) else []

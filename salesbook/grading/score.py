@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from salesbook.exceptions import SalesbookError
+from salesbook.grading.cells import report_cells
 from salesbook.grading.identify import Identity
 from salesbook.grading.manual import ManualScore, key, response_hash
 from salesbook.grading.problems import ProblemLog
@@ -249,6 +250,7 @@ class Scorer:
         """Score one notebook: every question of its chapter, in bank order."""
         bank = self.course.bank(identity.chapter)
         self._foreign(reading, identity.chapter, problems, identity.student)
+        report_cells(reading, bank, problems, identity.student)
         results = [
             self._one(question, reading, problems, identity.student) for question in bank.questions
         ]

@@ -8,7 +8,8 @@ Who is who (chapter 1, 144 points, of which 17 in 4 open questions, cesuur 55%):
 - 100004 is 100002's notebook with "Goed" written next to two wrong answers and a forged
   ``"correct": true``: still 43.
 - 100005 is 100001's notebook with one record's id made unknown (−2), one cell deleted (−3),
-  one record made with another key (still counted) and one cell duplicated: 122.
+  one record made with another key (still counted) and one cell duplicated: 122; all four
+  are reported.
 - ``=HYPERLINK("x")`` is 100001's notebook under a formula as student number: 127.
 - Not graded, each reported: a duplicate of 100002, truncated JSON, nbformat 3, binary junk
   with a non-UTF-8 name, a 20 MB file, a text file and a chapter-0 notebook.
@@ -101,7 +102,11 @@ def test_unknown_ids_and_changed_keys_are_reported(graded):
     report, _ = graded
     found = _problems(report, "100005.ipynb")
     kinds = sorted(p.kind for p in found)
-    assert kinds == ["sleutel", "vraag"]
+    assert kinds == ["record", "record", "sleutel", "vraag"]
+    deleted = next(p for p in found if "ontbreekt" in p.what)
+    assert deleted.what.startswith("de cel van vraag h1.omgeving.01 ontbreekt")
+    twice = next(p for p in found if "meer dan één cel" in p.what)
+    assert twice.what.startswith("vraag h1.crm.01 staat in meer dan één cel (cel ")
     unknown = next(p for p in found if p.kind == "vraag")
     assert "onbekende vraag h1.bestaatniet.01" in unknown.what
     changed = next(p for p in found if p.kind == "sleutel")
