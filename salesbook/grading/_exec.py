@@ -82,6 +82,7 @@ class ExecResult:
         ename: the exception name raised in the notebook (``"ZeroDivisionError"``).
         evalue: its message.
         output: the executed notebook that was written, if any.
+        extra: what a task-specific worker function adds (see :mod:`._exec_verify`).
     """
 
     ok: bool
@@ -93,6 +94,7 @@ class ExecResult:
     ename: str = ""
     evalue: str = ""
     output: str | None = None
+    extra: Any = None
 
 
 def block_slow_import() -> None:
@@ -224,8 +226,13 @@ def _run(task: ExecTask, scratch: Path) -> tuple[Any, BaseException | None, bool
     return notebook, error, timed_out, stderr
 
 
-def execute(task: ExecTask) -> ExecResult:
-    """Execute one notebook (in a worker process); every failure becomes an ExecResult."""
+def execute(task: ExecTask, keep: list[Any] | None = None) -> ExecResult:
+    """Execute one notebook (in a worker process); every failure becomes an ExecResult.
+
+    Args:
+        task: what to execute.
+        keep: if given, the executed notebook (as far as it got, or None) is appended to it.
+    """
     started = time.perf_counter()
     source, problem = _read_input(task.source)
     if source is None:
@@ -235,6 +242,8 @@ def execute(task: ExecTask) -> ExecResult:
             scratch = Path(folder)
             with _environment(scratch):
                 notebook, error, timed_out, stderr = _run(task, scratch)
+            if keep is not None:
+                keep.append(notebook)
             written = None
             if notebook is not None and task.output is not None:
                 write_notebook(notebook, Path(task.output))

@@ -3,7 +3,8 @@
 Workers are started with the ``spawn`` method: a fresh interpreter, no copy of the teacher's
 process and its threads (``fork`` after threads — tqdm's monitor, zmq — can deadlock). Each
 worker imports papermill once (:func:`~._exec.init_worker`) and then runs notebooks one at a
-time; every notebook gets its own kernel.
+time; every notebook gets its own kernel. The largest notebooks are handed out first (they
+usually run longest), so the workers finish at about the same time.
 
 A notebook can take its worker down (its kernel kills the parent process, the system runs out
 of memory). ``ProcessPoolExecutor`` then fails every unfinished task with
@@ -17,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -39,12 +40,16 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+Worker = Callable[[ExecTask], ExecResult]
+
+
 def _round(
     indices: Sequence[int],
     tasks: Sequence[ExecTask],
     results: list[ExecResult | None],
     workers: int,
     bar: tqdm,
+    function: Worker,
 ) -> list[int]:
     """Run some tasks in one pool; the indices whose pool broke under them."""
     broken: list[int] = []
@@ -56,7 +61,7 @@ def _round(
     )
     try:
         futures: dict[Future[ExecResult], int] = {
-            pool.submit(execute, tasks[index]): index for index in indices
+            pool.submit(function, tasks[index]): index for index in indices
         }
         for future in as_completed(futures):
             index = futures[future]
@@ -75,6 +80,18 @@ def _round(
     return sorted(broken)
 
 
+def _longest_first(tasks: Sequence[ExecTask]) -> list[int]:
+    """Task indices, largest notebook first: long runs start early, the pool ends evenly."""
+
+    def size(index: int) -> int:
+        try:
+            return os.stat(tasks[index].source).st_size
+        except OSError:
+            return 0
+
+    return sorted(range(len(tasks)), key=lambda index: (-size(index), index))
+
+
 def _advance(bar: tqdm, result: ExecResult | None) -> None:
     if result is not None and not result.ok:
         bar.failed = getattr(bar, "failed", 0) + 1
@@ -88,6 +105,7 @@ def run_tasks(
     workers: int | None = None,
     progress: bool = True,
     description: str = "Notebooks uitvoeren",
+    function: Worker = execute,
 ) -> list[ExecResult]:
     """Execute every task in worker processes; results in the order of ``tasks``.
 
@@ -96,6 +114,8 @@ def run_tasks(
         workers: number of worker processes (default: the number of CPU cores).
         progress: show a tqdm progress bar on stderr.
         description: the bar's label.
+        function: what a worker does with one task (a module-level function: it is pickled
+            by name); default :func:`~._exec.execute`.
     """
     if not tasks:
         return []
@@ -109,9 +129,9 @@ def run_tasks(
         file=sys.stderr,
         dynamic_ncols=True,
     ) as bar:
-        suspects = _round(range(len(tasks)), tasks, results, workers, bar)
+        suspects = _round(_longest_first(tasks), tasks, results, workers, bar, function)
         for index in suspects:
-            if _round([index], tasks, results, 1, bar):
+            if _round([index], tasks, results, 1, bar, function):
                 results[index] = ExecResult(False, 0.0, "kernel", CRASHED)
                 _advance(bar, results[index])
     return [r if r is not None else ExecResult(False, 0.0, "intern", CRASHED) for r in results]

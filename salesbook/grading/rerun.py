@@ -29,14 +29,12 @@ controleren" with the reason; the other submissions go on.
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from salesbook.exceptions import SalesbookError
 from salesbook.grading._exec import ExecResult, ExecTask
@@ -52,7 +50,6 @@ from salesbook.grading._exec_pool import default_workers, run_tasks
 from salesbook.grading._exec_table import text_table
 from salesbook.grading.batch import output_names
 from salesbook.notation import format_number
-from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook, read_answer_records
 
 __all__ = [
     "EDITED",
@@ -156,33 +153,25 @@ class RerunReport:
         return "\n\n".join(parts)
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, NotebookAnswers]:
-    try:
-        notebook = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError):
-        return None, read_answer_records(path)  # the reader names the problem in Dutch
-    return notebook, answers_from_notebook(notebook, str(path))
+def _judge(check: SubmissionCheck, outcome: ExecResult) -> None:
+    from salesbook.grading._exec_verify import Verified, read_submission
 
-
-def _parameters(answers: NotebookAnswers) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    if answers.student is not None:
-        found["studentnummer"] = answers.student
-    if answers.seed is not None:
-        found["seed"] = answers.seed
-    return found
-
-
-def _judge(
-    check: SubmissionCheck, submitted: NotebookAnswers, exercises: set[str], outcome: ExecResult
-) -> None:
     check.seconds = outcome.seconds
+    verified = outcome.extra
+    if not isinstance(verified, Verified):  # the worker itself was lost
+        _, submitted = read_submission(str(check.path))
+        check.student, check.seed = submitted.student, submitted.seed
+        check.status = "niet te controleren"
+        check.note = f"opnieuw uitvoeren lukte niet: {outcome.message}"
+        return
+    check.student, check.seed = verified.submitted.student, verified.submitted.seed
     if outcome.kind in _NOT_RUN:
         check.status = "niet te controleren"
         check.note = f"opnieuw uitvoeren lukte niet: {outcome.message}"
         return
-    rerun = read_answer_records(outcome.output) if outcome.output else NotebookAnswers("")
-    check.checked, check.differences = compare_answers(submitted, rerun, exercises)
+    check.checked, check.differences = compare_answers(
+        verified.submitted, verified.reproduced, set(verified.exercises)
+    )
     if outcome.kind == "fout":
         check.note = f"bij opnieuw uitvoeren gaf {outcome.message}"
     if check.differences:
@@ -218,35 +207,34 @@ def verify_by_rerun(
         raise SalesbookError(f"De timeout moet meer dan 0 seconden zijn: {timeout_per_notebook}.")
     if memory_limit_mb is not None and memory_limit_mb < 256:
         raise SalesbookError(f"De geheugenlimiet moet minstens 256 MB zijn: {memory_limit_mb}.")
+    from salesbook.grading._exec_verify import verify_one
+
     names = output_names(paths)
-    with tempfile.TemporaryDirectory(prefix="salesbook-controle-") as scratch:
-        keep = Path(output_dir) / RERUN_DIR if output_dir is not None else Path(scratch)
-        checks, tasks, inputs = [], [], []
-        for name, path in zip(names, paths, strict=True):
-            notebook, answers = _read(path)
-            check = SubmissionCheck(name, path, answers.student, answers.seed)
-            checks.append(check)
-            inputs.append((answers, exercise_ids(notebook)))
-            tasks.append(
-                ExecTask(
-                    str(path.resolve()),
-                    str((keep / name).resolve()),
-                    parameters=_parameters(answers),
-                    notebook_timeout=timeout_per_notebook,
-                    memory_mb=memory_limit_mb,
-                    allow_errors=True,
-                )
-            )
-        workers = min(workers or default_workers(), max(1, len(tasks)))
-        started = time.perf_counter()
-        outcomes = run_tasks(
-            tasks, workers=workers, progress=progress, description="Inzendingen opnieuw uitvoeren"
+    keep = Path(output_dir) / RERUN_DIR if output_dir is not None else None
+    checks = [SubmissionCheck(name, path) for name, path in zip(names, paths, strict=True)]
+    tasks = [
+        ExecTask(
+            str(path.resolve()),
+            str((keep / name).resolve()) if keep is not None else None,
+            notebook_timeout=timeout_per_notebook,
+            memory_mb=memory_limit_mb,
+            allow_errors=True,
         )
-        for check, (answers, exercises), outcome in zip(checks, inputs, outcomes, strict=True):
-            _judge(check, answers, exercises, outcome)
-            if output_dir is not None and outcome.output:
-                check.rerun_output = Path(outcome.output)
-        report = RerunReport(checks, time.perf_counter() - started, workers)
+        for name, path in zip(names, paths, strict=True)
+    ]
+    workers = min(workers or default_workers(), max(1, len(tasks)))
+    started = time.perf_counter()
+    outcomes = run_tasks(
+        tasks,
+        workers=workers,
+        progress=progress,
+        description="Inzendingen opnieuw uitvoeren",
+        function=verify_one,
+    )
+    for check, outcome in zip(checks, outcomes, strict=True):
+        _judge(check, outcome)
+        check.rerun_output = Path(outcome.output) if outcome.output else None
+    report = RerunReport(checks, time.perf_counter() - started, workers)
     if output_dir is not None:
         report.files = write_reports(report, Path(output_dir))
     return report
