@@ -105,6 +105,13 @@ class ExamView:
             layout={"align_items": "center"},
             children=[self.start_button, self.hand_in_button, self.countdown],
         )
+        bar.add_class("salesbook-examen-balk")
+        # the button, countdown and message again below the questions (same models)
+        bottom = make(
+            widgets.HBox,
+            layout={"align_items": "center"},
+            children=[self.hand_in_button, self.countdown],
+        )
         self.box = widgets.VBox(
             [
                 self.header,
@@ -114,6 +121,8 @@ class ExamView:
                 self.history_chart,
                 self.only_wrong,
                 self.questions,
+                bottom,
+                self.message,
             ],
             layout=widgets.Layout(width="100%", max_width="860px"),
         )

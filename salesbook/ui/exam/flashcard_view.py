@@ -58,7 +58,9 @@ class FlashcardView:
         self.back.add_class("salesbook-kaart-achterkant")
         self.status = make(widgets.HTML, value="")
         self.show_button = widgets.Button(
-            description="Toon antwoord", icon="eye", layout=widgets.Layout(width="auto")
+            description="Toon antwoord",
+            icon="eye",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.show_button.add_class("salesbook-toon-antwoord")
         self.show_button.on_click(lambda _b: self.show_answer())
@@ -113,7 +115,7 @@ class FlashcardView:
         self.front.value = (
             f'<div style="color:#555">Hoofdstuk {card.chapter} · {kind}</div>{to_html(card.front)}'
         )
-        show_again(self.show_button)
+        show_again(self.show_button, align_self="flex-start")
         for name, button in self.rating_buttons.items():
             button.description = name
             button.tooltip = name
@@ -130,7 +132,7 @@ class FlashcardView:
             f"{html.escape(card.section)}</a></p>"
         )
         hide(self.show_button)
-        show_again(self.ratings_row)
+        show_again(self.ratings_row, align_self="flex-start")
         moment = utc(self._moment())
         state = self.cards.state(card.key) or Card(card_id=card_id(card.key), due=moment)
         for name, rating in RATINGS.items():
