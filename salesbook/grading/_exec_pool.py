@@ -48,7 +48,7 @@ def _round(
     tasks: Sequence[ExecTask],
     results: list[ExecResult | None],
     workers: int,
-    bar: tqdm,
+    progress: _Progress,
     function: Worker,
 ) -> list[int]:
     """Run some tasks in one pool; the indices whose pool broke under them."""
@@ -72,7 +72,7 @@ def _round(
                 continue
             except Exception as error:  # pickling or other trouble in the pool machinery
                 results[index] = ExecResult(False, 0.0, "intern", f"interne fout: {error}")
-            _advance(bar, results[index])
+            progress.advance(results[index])
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -92,11 +92,25 @@ def _longest_first(tasks: Sequence[ExecTask]) -> list[int]:
     return sorted(range(len(tasks)), key=lambda index: (-size(index), index))
 
 
-def _advance(bar: tqdm, result: ExecResult | None) -> None:
-    if result is not None and not result.ok:
-        bar.failed = getattr(bar, "failed", 0) + 1
-        bar.set_postfix_str(f"mislukt: {bar.failed}", refresh=False)
-    bar.update(1)
+class _Progress:
+    """The tqdm bar, with the number of failed notebooks behind it."""
+
+    def __init__(self, total: int, description: str, enabled: bool) -> None:
+        self.failed = 0
+        self.bar = tqdm(
+            total=total,
+            desc=description,
+            unit="notebook",
+            disable=not enabled,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
+
+    def advance(self, result: ExecResult | None) -> None:
+        if result is not None and not result.ok:
+            self.failed += 1
+            self.bar.set_postfix_str(f"mislukt: {self.failed}", refresh=False)
+        self.bar.update(1)
 
 
 def run_tasks(
@@ -121,17 +135,13 @@ def run_tasks(
         return []
     workers = workers or default_workers()
     results: list[ExecResult | None] = [None] * len(tasks)
-    with tqdm(
-        total=len(tasks),
-        desc=description,
-        unit="notebook",
-        disable=not progress,
-        file=sys.stderr,
-        dynamic_ncols=True,
-    ) as bar:
+    bar = _Progress(len(tasks), description, progress)
+    try:
         suspects = _round(_longest_first(tasks), tasks, results, workers, bar, function)
         for index in suspects:
             if _round([index], tasks, results, 1, bar, function):
                 results[index] = ExecResult(False, 0.0, "kernel", CRASHED)
-                _advance(bar, results[index])
+                bar.advance(results[index])
+    finally:
+        bar.bar.close()
     return [r if r is not None else ExecResult(False, 0.0, "intern", CRASHED) for r in results]

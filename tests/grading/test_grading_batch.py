@@ -204,3 +204,32 @@ def test_a_cell_that_runs_too_long_is_stopped(tmp_path):
     assert (result.ok, result.cell) == (False, 2)
     assert result.error == "cel 2: de cel was na 2 seconden nog niet klaar en is afgebroken."
     assert result.seconds < 30
+
+
+@pytest.mark.slow
+def test_a_notebook_that_kills_its_worker_does_not_stop_the_batch(tmp_path):
+    killer = write_notebook(
+        tmp_path / "sloper.ipynb",
+        [code("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)")],
+    )
+    fine = write_notebook(tmp_path / "rustig.ipynb", [code("print('klaar')")])
+    report = run_notebooks([killer, fine], tmp_path / "uit", workers=2, progress=False)
+    broken, calm = report.results
+    assert (broken.ok, calm.ok) == (False, True)
+    assert broken.error.startswith("het uitvoerproces is onverwacht gestopt")
+    executed = json.loads((tmp_path / "uit" / "rustig.ipynb").read_text(encoding="utf-8"))
+    assert stdout_of(executed["cells"][0]) == "klaar\n"
+
+
+def test_new_subcommands_have_dutch_help(capsys):
+    for command in ("uitvoeren", "controleren", "uitdelen"):
+        with pytest.raises(SystemExit) as caught:
+            main([command, "--help"])
+        assert caught.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"gebruik: salesbook {command}")
+        assert "--uitvoer MAP" in out and "usage" not in out
+    with pytest.raises(SystemExit) as caught:
+        main(["uitvoeren", "a.ipynb"])
+    assert caught.value.code == 2
+    assert "deze argumenten zijn verplicht: --uitvoer" in capsys.readouterr().err

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from salesbook.cli import main
 from salesbook.exceptions import SalesbookError
 from salesbook.grading.release import (
     PER_STUDENT_DIR,
     make_student_release,
     read_students,
-    release_command,
     student_notebook,
     student_seed,
 )
@@ -216,7 +216,8 @@ def test_read_students_reports_problems_in_dutch(tmp_path, text, message):
 def test_release_command_prints_a_dutch_summary(masters, tmp_path, capsys):
     students = tmp_path / "studenten.csv"
     students.write_text("studentnummer\n100001\n100002\n", encoding="utf-8")
-    assert release_command(masters, tmp_path / "uit", students) == 0
+    argv = ["uitdelen", str(masters), "--uitvoer", str(tmp_path / "uit")]
+    assert main([*argv, "--studenten", str(students)]) == 0
     out = capsys.readouterr().out
     assert "1 studentversies geschreven." in out
     assert "2 persoonlijke kopieën in per-student/." in out

@@ -231,13 +231,23 @@ def test_rerun_keeps_the_re_executed_notebooks(verified):
 
 
 @pytest.mark.slow
-def test_timeout_and_memory_limit_are_flagged_not_fatal(tmp_path):
+def test_timeout_memory_limit_and_broken_files_are_flagged_not_fatal(tmp_path):
     sleeper = write_notebook(tmp_path / "traag.ipynb", [code("import time\ntime.sleep(60)")])
     hog = write_notebook(tmp_path / "gulzig.ipynb", [code("x = bytearray(3 * 1024**3)")])
+    broken = tmp_path / "kapot.ipynb"
+    broken.write_text('{"cells": [', encoding="utf-8")
     report = verify_by_rerun(
-        [sleeper, hog], workers=2, timeout_per_notebook=4, memory_limit_mb=1024, progress=False
+        [sleeper, hog, broken],
+        workers=2,
+        timeout_per_notebook=4,
+        memory_limit_mb=1024,
+        progress=False,
     )
-    slow, greedy = report.checks
+    slow, greedy, unreadable = report.checks
+    assert unreadable.status == "niet te controleren"
+    assert unreadable.note == (
+        "opnieuw uitvoeren lukte niet: dit is geen geldig notebook (JSON-fout op regel 1)."
+    )
     assert slow.status == greedy.status == "niet te controleren"
     assert slow.note == (
         "opnieuw uitvoeren lukte niet: cel 1: het notebook was na 4 seconden nog niet klaar en "
