@@ -190,3 +190,19 @@ def test_the_ticker_repeats_until_told_to_stop():
     assert done.wait(5)
     ticker._thread.join(5)
     assert len(calls) == 3 and not ticker.running
+
+
+def test_starting_a_new_exam_stops_the_old_one_without_saving_it(tmp_path, clock):
+    history = ExamHistory(tmp_path)
+    old = ExamView(COURSE, PLAN, history, seed=1, clock=clock, ticker=False)
+    new = ExamView(COURSE, PLAN, history, seed=2, clock=clock, ticker=False)
+    old.start()
+    new.start()  # e.g. the cell was run again
+    assert old.abandoned and not new.abandoned
+    assert "Dit examen is gestopt" in old.message.value
+    clock.advance(31 * 60)
+    assert old.tick() is False and old.attempt.result is None  # no automatic hand-in
+    old.hand_in()
+    assert old.attempt.result is None
+    assert new.tick() is False and new.attempt.result.expired
+    assert [a.seed for a in ExamHistory(tmp_path).attempts()] == [2]

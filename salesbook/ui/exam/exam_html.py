@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from salesbook.exam.answers import correct_answer
+from salesbook.exam.blueprint import Blueprint
 from salesbook.exam.mastery import NOTEBOOKS
 from salesbook.exam.plots import PASS_MARK
 from salesbook.exam.results import ExamResult, GroupScore, ItemResult
@@ -39,6 +40,18 @@ def header_html(
     return (
         f'<div class="salesbook-examen-kop"><strong>{html.escape(name)}</strong> · '
         f"{questions} {unit} · {limit}{number}</div>{extra}"
+    )
+
+
+def intro_markdown(blueprint: Blueprint, minutes: float | None, seed: int | None) -> str:
+    """The exam before its start, as Markdown (deterministic: no times, no random text)."""
+    limit = f"{points_text(minutes)} minuten" if minutes else "geen tijdslimiet"
+    unit = "punten" if blueprint.by_points else "vragen"
+    drawn = f"examen {seed}" if seed is not None else "een nieuwe trekking bij elke start"
+    return (
+        f"**{blueprint.name}** · {blueprint.size} {unit} · {limit} · {drawn}\n\n"
+        "Klik op **Start proefexamen** om te beginnen. Je ziet pas na het inleveren of je "
+        "antwoorden goed waren. Zie je geen knoppen? Open dit notebook in JupyterLab."
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+import weakref
 from typing import Any
 
 import ipywidgets as widgets
@@ -25,7 +26,7 @@ from salesbook.exam.plots import history_figure
 from salesbook.exam.sampling import draw_exam
 from salesbook.exam.timer import Clock
 from salesbook.quiz import Course
-from salesbook.ui.exam.exam_html import header_html, result_html, review_html
+from salesbook.ui.exam.exam_html import header_html, intro_markdown, result_html, review_html
 from salesbook.ui.exam.port import NOTED, ExamPort, Ticker
 from salesbook.ui.exam.widgets_util import figure_bytes, hide, mimebundle, show_again
 from salesbook.ui.frame import QuestionView
@@ -33,6 +34,8 @@ from salesbook.ui.shared import make
 from salesbook.ui.views import make_view
 
 EMPTY = (None, "", [], {})
+_RUNNING: weakref.WeakSet[ExamView] = weakref.WeakSet()
+"""Exams started in this kernel and not handed in: starting a new one stops the others."""
 
 
 class ExamView:
@@ -58,6 +61,7 @@ class ExamView:
         self._clock, self._now, self._use_ticker = clock, now, ticker
         self._lock = threading.RLock()
         self._confirm = False
+        self.abandoned = False
         self.attempt: ExamAttempt | None = None
         self.views: list[QuestionView] = []
         self.ports: list[ExamPort] = []
@@ -134,6 +138,9 @@ class ExamView:
         with self._lock:
             if self.attempt is not None:
                 return
+            for other in list(_RUNNING):
+                other.abandon()
+            _RUNNING.add(self)
             if self.seed is None:
                 self.seed = secrets.randbelow(1_000_000)
             exam = draw_exam(self.course, self.blueprint, self.seed)
@@ -208,7 +215,7 @@ class ExamView:
         """Update the countdown; hand in when the time is over. False: stop ticking."""
         with self._lock:
             attempt = self.attempt
-            if attempt is None or attempt.handed_in:
+            if attempt is None or attempt.handed_in or self.abandoned:
                 return False
             self._update_countdown()
             if attempt.timer is not None and attempt.timer.expired:
@@ -219,7 +226,7 @@ class ExamView:
     def hand_in(self) -> None:
         """Hand in (first click with unanswered questions asks to click once more)."""
         with self._lock:
-            if self.attempt is None or self.attempt.handed_in:
+            if self.attempt is None or self.attempt.handed_in or self.abandoned:
                 return
             open_questions = sum(r is None for r in self.responses().values())
             if open_questions and not self._confirm:
@@ -233,6 +240,22 @@ class ExamView:
                 return
             self._finish(expired=False)
 
+    def abandon(self) -> None:
+        """Stop an exam that is not handed in (a new one was started); it is not saved."""
+        with self._lock:
+            if self.attempt is None or self.attempt.handed_in or self.abandoned:
+                return
+            self.abandoned = True
+            if self.ticker is not None:
+                self.ticker.stop()
+            hide(self.hand_in_button)
+            self.countdown.value = ""
+            self.message.value = (
+                '<p style="color:#8a5a00">Dit examen is gestopt, omdat je een nieuw proefexamen '
+                "bent begonnen. Het telt niet mee in je geschiedenis.</p>"
+            )
+            _RUNNING.discard(self)
+
     def _finish(self, *, expired: bool) -> None:
         attempt = self.attempt
         assert attempt is not None
@@ -241,6 +264,7 @@ class ExamView:
         if self.ticker is not None:
             self.ticker.stop()
         self.history.add(result)
+        _RUNNING.discard(self)
         for port, view, item in zip(self.ports, self.views, result.items, strict=True):
             port.outcome = item.outcome
             view.show_outcome(item.outcome)
@@ -267,16 +291,7 @@ class ExamView:
     # --- display -------------------------------------------------------------------------
     def text(self) -> str:
         """What the exam looks like without widgets (deterministic, for nbval)."""
-        limit = f"{self.minutes:g} minuten" if self.minutes else "geen tijdslimiet"
-        unit = "punten" if self.blueprint.by_points else "vragen"
-        drawn = (
-            f"examen {self.seed}" if self.seed is not None else "een nieuwe trekking bij elke start"
-        )
-        return (
-            f"**{self.blueprint.name}** · {self.blueprint.size} {unit} · {limit} · {drawn}\n\n"
-            "Klik op **Start proefexamen** om te beginnen. Je ziet pas na het inleveren of je "
-            "antwoorden goed waren. Zie je geen knoppen? Open dit notebook in JupyterLab."
-        )
+        return intro_markdown(self.blueprint, self.minutes, self.seed)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         return mimebundle(self.box, self.text())
