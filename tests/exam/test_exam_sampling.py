@@ -130,6 +130,7 @@ def test_the_real_course_and_default_blueprint():
     counts = _per_chapter(exam)
     # 30 × (20, 25, 10, 15, 15, 15) / 100 → 6, 8, 3, 5, 4, 4 (see test_exam_allocation)
     assert counts == {1: 6, 2: 8, 3: 3, 4: 5, 5: 4, 6: 4}
+    assert exam.warnings == ()  # the packaged toetsmatrijs fits the packaged banks
     for item in exam.items:
         question = real.question(item.question_id)
         assert question.type in default.types
