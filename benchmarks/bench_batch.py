@@ -8,7 +8,8 @@ Goals (issue 6), measured in one run of this script on the machine at hand:
     The submissions are what a class hands in: personal copies (``salesbook uitdelen``) of
     the chapter with the most code exercises, every ``antwoord = None`` filled in, executed
     once with ``salesbook uitvoeren``; one student's record is then edited by hand, so the
-    check must report exactly one submission.
+    check must report exactly one submission. Both sides run twice, in turn; the best time
+    of each side counts (other work on the machine only ever makes a run slower).
 (b) ``salesbook uitvoeren notebooks/`` (every chapter notebook, one process per core) takes
     at most 0,6× the time of a sequential loop of the papermill CLI
     (``papermill IN OUT -p studentnummer 100001 -k python3 --cwd notebooks --log-level ERROR
@@ -42,6 +43,7 @@ RERUN_GOAL = 1.8
 BATCH_GOAL = 0.6
 STUDENT = "100001"
 SUBMISSIONS = 8
+ROUNDS = 2
 MIME_TYPE = "application/vnd.salesbook.answer+json"
 
 RERUN = """
@@ -120,12 +122,17 @@ def class_submissions(work: Path, env: dict) -> list[Path]:
 
 
 def bench_rerun(submissions: list[Path], env: dict) -> float:
+    """Sequential and parallel in turn, ROUNDS times; the best time of each side counts."""
     paths = list(map(str, submissions))
-    sequential, seq_out = timed([PYTHON, "-c", RERUN, "sequentieel", *paths], env)
-    parallel, par_out = timed([PYTHON, "-c", RERUN, "parallel", *paths], env)
+    times: dict[str, list[float]] = {"sequentieel": [], "parallel": []}
+    for _ in range(ROUNDS):
+        for side, found in times.items():
+            seconds, out = timed([PYTHON, "-c", RERUN, side, *paths], env)
+            found.append(seconds)
+            print(f"  {side:<11} {seconds:5.1f} s  (gelijk, gemarkeerd: {out})")
+    sequential, parallel = min(times["sequentieel"]), min(times["parallel"])
     ratio = sequential / parallel
-    print(f"  na elkaar, 1 proces:      {sequential:6.1f} s  (gelijk, gemarkeerd: {seq_out})")
-    print(f"  controleren, 2 processen: {parallel:6.1f} s  (gelijk, gemarkeerd: {par_out})")
+    print(f"  beste tijden: na elkaar {sequential:.1f} s, controleren {parallel:.1f} s")
     verdict = "gehaald" if ratio >= RERUN_GOAL else "NIET gehaald"
     print(f"  versnelling {ratio:.2f}× (doel ≥ {RERUN_GOAL}×): {verdict}")
     return ratio

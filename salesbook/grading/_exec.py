@@ -54,6 +54,8 @@ class ExecTask:
         notebook_timeout: seconds the whole notebook may take (None: no limit).
         memory_mb: address-space limit of the kernel in MB (None: no limit).
         allow_errors: go on after a cell raises (the error is still reported).
+        widget_state: store the widget state in the executed notebook's metadata (needed to
+            show widgets in a static HTML export; not needed to read answer records).
     """
 
     source: str
@@ -64,6 +66,7 @@ class ExecTask:
     notebook_timeout: float | None = None
     memory_mb: int | None = None
     allow_errors: bool = False
+    widget_state: bool = True
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ def _run(task: ExecTask, scratch: Path) -> tuple[Any, BaseException | None, bool
                 start_timeout=60,
                 kernel_manager_class=_exec_kernel.LimitedKernelManager,
                 allow_errors=task.allow_errors,
+                store_widget_state=task.widget_state,
             )
         except Exception as caught:  # every failure is reported, none stops the batch
             error = caught

@@ -219,6 +219,7 @@ def verify_by_rerun(
             notebook_timeout=timeout_per_notebook,
             memory_mb=memory_limit_mb,
             allow_errors=True,
+            widget_state=False,
         )
         for name, path in zip(names, paths, strict=True)
     ]
