@@ -173,7 +173,7 @@ def _judge(check: SubmissionCheck, outcome: ExecResult) -> None:
         verified.submitted, verified.reproduced, set(verified.exercises)
     )
     if outcome.kind == "fout":
-        check.note = f"bij opnieuw uitvoeren gaf {outcome.message}"
+        check.note = f"bij opnieuw uitvoeren gaf een cel een fout ({outcome.message})."
     if check.differences:
         check.status = "afwijking"
     elif not check.checked:
@@ -205,6 +205,8 @@ def verify_by_rerun(
     paths = [Path(p) for p in submissions]
     if timeout_per_notebook <= 0:
         raise SalesbookError(f"De timeout moet meer dan 0 seconden zijn: {timeout_per_notebook}.")
+    if workers is not None and workers < 1:
+        raise SalesbookError(f"Het aantal processen moet 1 of meer zijn, niet {workers}.")
     if memory_limit_mb is not None and memory_limit_mb < 256:
         raise SalesbookError(f"De geheugenlimiet moet minstens 256 MB zijn: {memory_limit_mb}.")
     from salesbook.grading._exec_verify import verify_one
