@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from salesbook.grading._exec_errors import describe_error, source_cell_map
+from salesbook.quiz.reader import MAX_NOTEBOOK_BYTES
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -122,6 +123,8 @@ def init_worker() -> None:
 def _read_input(path: str) -> tuple[dict[str, Any] | None, str]:
     """The notebook as JSON, or None and a Dutch reason."""
     try:
+        if Path(path).stat().st_size > MAX_NOTEBOOK_BYTES:
+            return None, "het bestand is te groot om uit te voeren."
         notebook = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         return None, "het bestand bestaat niet."
@@ -242,7 +245,9 @@ def execute(task: ExecTask, keep: list[Any] | None = None) -> ExecResult:
     if source is None:
         return ExecResult(False, time.perf_counter() - started, "bestand", problem)
     try:
-        with tempfile.TemporaryDirectory(prefix="salesbook-run-") as folder:
+        with tempfile.TemporaryDirectory(
+            prefix="salesbook-run-", ignore_cleanup_errors=True
+        ) as folder:
             scratch = Path(folder)
             with _environment(scratch):
                 notebook, error, timed_out, stderr = _run(task, scratch)

@@ -15,7 +15,12 @@ from typing import Any
 
 from salesbook.grading._exec import ExecResult, ExecTask, execute
 from salesbook.grading._exec_compare import exercise_ids
-from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook, read_answer_records
+from salesbook.quiz.reader import (
+    MAX_NOTEBOOK_BYTES,
+    NotebookAnswers,
+    answers_from_notebook,
+    read_answer_records,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ def student_parameters(answers: NotebookAnswers) -> dict[str, Any]:
 def read_submission(path: str) -> tuple[Any, NotebookAnswers]:
     """(notebook JSON or None, its answers); the reader explains unreadable files in Dutch."""
     try:
+        if Path(path).stat().st_size > MAX_NOTEBOOK_BYTES:
+            return None, read_answer_records(path)  # names the size
         notebook = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None, read_answer_records(path)
