@@ -1,0 +1,290 @@
+"""The whole student → teacher path in a real JupyterLab, on the welcome notebook.
+
+The welcome notebook has one question of every widget type. A student fills in a student
+number, runs all cells, answers every question by clicking and typing (a Dutch decimal comma
+included), reads the Dutch feedback, saves, restarts the kernel and runs everything again
+(the answers come back, no attempt is used up), saves again and hands the file in. The
+teacher's ``salesbook nakijken`` then grades it.
+
+Expected scores, by hand (``salesbook/banks/h0_welkom.yaml``, rules in ``salesbook/quiz``):
+
+=================  =====================================================  ==========
+h0.werkboek.01     first D (wrong), then A (right): 1 of 1, attempt 2      1
+h0.cursus.01       A, B and E: 2 right − 1 wrong of 3 right → 1/3 × 2      0,67
+h0.cursus.02       NPS typed with a decimal comma, e.g. "10,3"             1
+h0.cursus.03       the right order                                         1
+h0.cursus.04       4 of 5 pairs (Balanced scorecard left open): 4/5 × 2    1,6
+h0.cursus.05       all 5 items in the right Kraljic quadrant               2
+h0.cursus.06       open answer: handed in, for the teacher                 (0, open)
+h0.data.01         code exercise, not done                                 0
+=================  =====================================================  ==========
+
+Total 7,2667 of 12 → 60,6% → mark 5,5 + 4,5 · (0,60556 − 0,55) / 0,45 = 6,06 → 6,1;
+score out of 20: 12,1.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from salesbook.quiz.reader import read_answer_records
+
+pytestmark = pytest.mark.slow
+
+NAME = "00_welkom.ipynb"
+STUDENT = "123456"
+ORDER = ["Acquireren", "Aftasten", "Groei", "Verzadiging", "Neergang"]
+PAIRS = {  # Balanced scorecard stays "– kies –"
+    "DESTEP": "De macro-omgeving van een organisatie analyseren",
+    "SPIN": "In een verkoopgesprek met vragen de behoefte van de klant achterhalen",
+    "Formule van Franke": "Berekenen hoeveel buitendienstmedewerkers je nodig hebt",
+    "ABC-analyse": "Klanten indelen naar hun aandeel in de omzet",
+}
+KRALJIC = {
+    "Kantoorpapier en printertoner": "Routineproducten",
+    "Werkhandschoenen en schroeven": "Routineproducten",
+    "Koperen installatiebuis, in grote hoeveelheden te koop bij meerdere groothandels": (
+        "Hefboomproducten"
+    ),
+    "Een reserveonderdeel voor een oude warmtepomp dat nog maar één fabrikant levert": (
+        "Bottleneckproducten"
+    ),
+    "Het maatwerk-gebouwbeheersysteem waarop alle projecten draaien, van één specialist": (
+        "Strategische producten"
+    ),
+}
+OPEN_ANSWER = (
+    "Een tevreden klant is blij met een levering, een loyale klant blijft kopen en beveelt "
+    "je aan. Een installateur is tevreden over de snelle levering, maar koopt zijn koperbuis "
+    "toch bij een concurrent met 5% korting."
+)
+
+
+def nps_typed(prompt: str) -> str:
+    """The NPS for the numbers in the prompt, by hand, one decimal with a decimal comma."""
+    found = re.search(
+        r"(\d+) promoters.*?(\d+) passives.*?(\d+) detractors", prompt.replace("\n", " ")
+    )
+    assert found, prompt
+    promoters, passives, detractors = map(int, found.groups())
+    nps = (promoters - detractors) / (promoters + passives + detractors) * 100
+    return f"{nps:.1f}".replace(".", ",")
+
+
+def check(notebook, question_id: str) -> None:
+    notebook.question(question_id).get_by_role("button", name="Controleer").click()
+
+
+def feedback(notebook, question_id: str):
+    return notebook.question(question_id).locator(".salesbook-feedback")
+
+
+def answer_every_question(notebook) -> str:
+    """Click and type through the seven questions; returns the NPS as typed."""
+    page = notebook.page
+
+    # single choice: a wrong answer first, then the right one
+    single = notebook.question("h0.werkboek.01")
+    single.get_by_role("radio", name=re.compile(r"^D\. Een apart Excel")).check()
+    check(notebook, "h0.werkboek.01")
+    expect(feedback(notebook, "h0.werkboek.01")).to_contain_text("✘ Fout · 0 van 1 punt · poging 1")
+    expect(feedback(notebook, "h0.werkboek.01")).to_contain_text(
+        "Nee: je hoeft niets over te typen"
+    )
+    expect(single.get_by_role("button", name="Toon uitwerking")).to_be_disabled()
+    single.get_by_role("radio", name=re.compile(r"^A\. Het bewaarde notebook")).check()
+    check(notebook, "h0.werkboek.01")
+    expect(feedback(notebook, "h0.werkboek.01")).to_contain_text("✔ Goed · 1 van 1 punt · poging 2")
+    expect(feedback(notebook, "h0.werkboek.01")).to_contain_text("Klopt: elk antwoord komt in de")
+    single.get_by_role("button", name="Toon uitwerking").click()
+    expect(single.locator(".salesbook-uitwerking-veld")).to_contain_text(
+        "Je levert het bewaarde notebook"
+    )
+
+    # multiple choice: two right, one wrong
+    multiple = notebook.question("h0.cursus.01")
+    for option in ("A. Net Promoter Score (NPS)", "B. Klantretentie", "E. Current ratio"):
+        multiple.get_by_role("checkbox", name=option).check()
+    check(notebook, "h0.cursus.01")
+    expect(feedback(notebook, "h0.cursus.01")).to_contain_text(
+        "◐ Deels goed · 0,67 van 2 punten · poging 1"
+    )
+    expect(feedback(notebook, "h0.cursus.01")).to_contain_text(
+        "Je koos 2 van de 3 juiste opties en 1 onjuiste."
+    )
+
+    # numeric: a hint, then the NPS typed with a decimal comma and Enter
+    numeric = notebook.question("h0.cursus.02")
+    numeric.get_by_role("button", name="Toon hint").click()
+    expect(numeric.locator(".salesbook-hints-veld")).to_contain_text(
+        "Hint 1 van 3: Passives tellen niet mee"
+    )
+    expect(numeric.get_by_role("button", name="Volgende hint")).to_be_visible()
+    typed = nps_typed(numeric.locator(".salesbook-prompt").inner_text())
+    assert "," in typed
+    notebook.type_text(numeric.get_by_role("textbox", name="Antwoord"), typed)
+    page.keyboard.press("Enter")
+    expect(feedback(notebook, "h0.cursus.02")).to_contain_text("✔ Goed · 1 van 1 punt · poging 1")
+    expect(feedback(notebook, "h0.cursus.02")).to_contain_text(f"Goed: {typed} klopt.")
+
+    # ordering: choose per place; the kernel swaps the item that was there
+    ordering = notebook.question("h0.cursus.03")
+    places = ordering.locator("select")
+    for place, item in enumerate(ORDER, start=1):
+        ordering.locator(f'select[title="Plaats {place}"]').select_option(item)
+        page.wait_for_function(  # the swap came back: every item once again
+            "selects => new Set(selects.map(s => s.value)).size === selects.length",
+            arg=places.element_handles(),
+        )
+    check(notebook, "h0.cursus.03")
+    expect(feedback(notebook, "h0.cursus.03")).to_contain_text("✔ Goed · 1 van 1 punt · poging 1")
+    expect(feedback(notebook, "h0.cursus.03")).to_contain_text("Goed: de volgorde klopt.")
+
+    # matching: four of five pairs
+    matching = notebook.question("h0.cursus.04")
+    for left, right in PAIRS.items():
+        matching.locator(f'select[title="{left}"]').select_option(label=right)
+    check(notebook, "h0.cursus.04")
+    expect(feedback(notebook, "h0.cursus.04")).to_contain_text(
+        "◐ Deels goed · 1,6 van 2 punten · poging 1"
+    )
+    expect(feedback(notebook, "h0.cursus.04")).to_contain_text("4 van de 5 koppelingen kloppen.")
+    expect(feedback(notebook, "h0.cursus.04")).to_contain_text(
+        "'Balanced scorecard' heb je nog niet gekoppeld."
+    )
+
+    # classification: all five right
+    classification = notebook.question("h0.cursus.05")
+    for item, category in KRALJIC.items():
+        classification.locator(f'select[title="{item}"]').select_option(label=category)
+    check(notebook, "h0.cursus.05")
+    expect(feedback(notebook, "h0.cursus.05")).to_contain_text("✔ Goed · 2 van 2 punten · poging 1")
+    expect(feedback(notebook, "h0.cursus.05")).to_contain_text("Goed: alle 5 indelingen kloppen.")
+
+    # open question: typed and handed in
+    open_question = notebook.question("h0.cursus.06")
+    notebook.type_text(open_question.locator("textarea"), OPEN_ANSWER)
+    open_question.get_by_role("button", name="Lever in").click()
+    expect(feedback(notebook, "h0.cursus.06")).to_contain_text(
+        "✉ Ingeleverd · je docent beoordeelt dit antwoord · poging 1"
+    )
+    return typed
+
+
+def expected_responses(typed: str) -> dict:
+    return {
+        "h0.werkboek.01": 0,
+        "h0.cursus.01": [0, 1, 4],
+        "h0.cursus.02": typed,
+        "h0.cursus.03": ORDER,
+        "h0.cursus.04": PAIRS,
+        "h0.cursus.05": KRALJIC,
+        "h0.cursus.06": OPEN_ANSWER,
+    }
+
+
+def assert_saved_answers(path: Path, typed: str) -> None:
+    saved = read_answer_records(path)
+    assert saved.problems == []
+    assert (saved.student, saved.seed, saved.chapter) == (STUDENT, int(STUDENT), 0)
+    responses = {qid: record.response for qid, record in saved.records.items()}
+    assert responses == expected_responses(typed)
+    attempts = {qid: record.attempts for qid, record in saved.records.items()}
+    assert attempts == {qid: 2 if qid == "h0.werkboek.01" else 1 for qid in responses}
+    assert {record.student for record in saved.records.values()} == {STUDENT}
+
+
+def assert_answers_shown_again(notebook, typed: str) -> None:
+    """After a restart and Run All: start line, answer outputs and filled-in widgets."""
+    expect(notebook.notebook.get_by_text("Ik vond 7 eerder gegeven antwoorden")).to_be_visible()
+    expect(notebook.answer_output("h0.cursus.02")).to_contain_text(f"Jouw antwoord: {typed}")
+    expect(notebook.answer_output("h0.werkboek.01")).to_contain_text(
+        "Goed · 1 van 1 punt · poging 2"
+    )
+    expect(notebook.answer_output("h0.cursus.04")).to_contain_text("Deels goed · 1,6 van 2 punten")
+    single = notebook.question("h0.werkboek.01")
+    expect(single.get_by_role("radio", name=re.compile(r"^A\. "))).to_be_checked()
+    expect(feedback(notebook, "h0.werkboek.01")).to_contain_text("✔ Goed · 1 van 1 punt · poging 2")
+    multiple = notebook.question("h0.cursus.01")
+    for option, checked in (("A. ", True), ("B. ", True), ("C. ", False), ("E. ", True)):
+        box = multiple.get_by_role("checkbox", name=re.compile("^" + re.escape(option)))
+        expect(box).to_be_checked(checked=checked)
+    numeric = notebook.question("h0.cursus.02").get_by_role("textbox", name="Antwoord")
+    expect(numeric).to_have_value(typed)
+    places = notebook.question("h0.cursus.03").locator("select")
+    for place, item in enumerate(ORDER):
+        expect(places.nth(place)).to_have_value(item)
+    matching = notebook.question("h0.cursus.04")
+    for left, right in PAIRS.items():
+        expect(matching.locator(f'select[title="{left}"] option:checked')).to_have_text(right)
+    open_pair = matching.locator('select[title="Balanced scorecard"]')
+    expect(open_pair).to_have_value(re.compile(r"^(|– kies –)$"))  # nothing chosen
+    for item, category in KRALJIC.items():
+        select = notebook.question("h0.cursus.05").locator(f'select[title="{item}"]')
+        expect(select.locator("option:checked")).to_have_text(category)
+    expect(notebook.question("h0.cursus.06").locator("textarea")).to_have_value(OPEN_ANSWER)
+
+
+def grade(saved: Path, work: Path) -> tuple[dict[str, str], Path]:
+    """Hand the notebook in and run ``salesbook nakijken``; returns the gradebook row."""
+    handed_in, output = work / "ingeleverd", work / "nagekeken"
+    handed_in.mkdir()
+    shutil.copy(saved, handed_in / f"{STUDENT}_{NAME}")
+    command = shutil.which("salesbook", path=str(Path(sys.executable).parent))
+    assert command, "the salesbook command is not installed next to this Python"
+    result = subprocess.run(
+        [command, "nakijken", str(handed_in), "--uitvoer", str(output), "--stil"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with (output / "cijferlijst.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file, delimiter=";"))
+    assert [row["studentnummer"] for row in rows] == [STUDENT], rows
+    return rows[0], output
+
+
+def test_student_answers_saves_restarts_and_is_graded(open_notebook, tmp_path):
+    notebook = open_notebook(NAME)
+    notebook.set_cell_source(0, f'studentnummer = "{STUDENT}"\nseed = None')
+    notebook.run_all()
+    assert notebook.problems() == []
+    expect(notebook.notebook.get_by_text(f"Studentnummer: {STUDENT}.")).to_be_visible()
+
+    typed = answer_every_question(notebook)
+    expect(notebook.answer_output("h0.cursus.02")).to_contain_text(
+        "Vraag h0.cursus.02 · Goed · 1 van 1 punt · poging 1"
+    )
+    notebook.save()
+    assert_saved_answers(notebook.saved_path, typed)
+
+    notebook.restart_and_run_all()
+    assert notebook.problems() == []
+    assert_answers_shown_again(notebook, typed)
+    notebook.save()
+    assert_saved_answers(notebook.saved_path, typed)  # Run All used no attempt
+
+    row, output = grade(notebook.saved_path, tmp_path)
+    number = lambda column: float(row[column].replace(",", "."))  # noqa: E731
+    assert number("H0 punten") == pytest.approx(7.27)
+    assert number("H0 maximum") == 12
+    assert number("H0 %") == pytest.approx(60.6)
+    assert number("H0 cijfer") == pytest.approx(6.1)
+    assert number("H0 op 20") == pytest.approx(12.1)
+    assert number("Nog na te kijken") == 1
+    assert number("Problemen") == 0
+
+    page = notebook.page.context.new_page()  # the student's feedback page, offline
+    page.goto((output / "feedback" / f"{STUDENT}.html").as_uri())
+    expect(page.get_by_role("heading", name=f"Feedback voor {STUDENT}")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("7,27 van 12 (60,6%) · cijfer 6,1")
+    expect(page.locator("body")).to_contain_text(f"Jouw antwoord: {typed}")
