@@ -245,7 +245,7 @@ class KernelTraffic:
         return sum(m.msg_type == msg_type for m in self.messages[since:])
 
     def errors(self, since: int = 0) -> list[str]:
-        """Tracebacks of ``error`` messages (a cell raised) after ``since``."""
+        """``ename: evalue`` of every ``error`` message (a cell raised) after ``since``."""
         return [
             f"{m.content.get('ename')}: {m.content.get('evalue')}"
             for m in self.messages[since:]
@@ -264,12 +264,26 @@ class NotebookPage:
         page.on("websocket", self.traffic.attach)  # before goto: the race in RECIPES.md
 
     # --- waiting ---------------------------------------------------------------------------
-    def wait_until(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
-        """Poll ``condition`` (letting Playwright deliver events) until true, or fail."""
+    def wait_until(
+        self,
+        condition: Callable[[], bool],
+        timeout: float,
+        what: str,
+        seen: Callable[[], str] | None = None,
+    ) -> None:
+        """Poll ``condition`` (letting Playwright deliver events) until true, or fail.
+
+        ``seen`` describes what did happen, for the failure message.
+        """
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
-                raise LabError(f"{what}: not done after {timeout:.0f} s ({self.name}).")
+                found = f"; seen: {seen()}" if seen else ""
+                raise LabError(
+                    f"{what}: not done after {timeout:.0f} s ({self.name}){found}; "
+                    f"cell errors: {self.traffic.errors()}; server log:\n"
+                    f"{self.server.log_tail(15)}"
+                )
             self.page.wait_for_timeout(50)
 
     # --- opening and running ---------------------------------------------------------------
@@ -331,6 +345,7 @@ class NotebookPage:
             lambda: self.traffic.count("execute_reply", since) >= expected,
             RUN_TIMEOUT,
             f"{expected} execute_reply messages",
+            lambda: f"{self.traffic.count('execute_reply', since)} execute_reply messages",
         )
         self.page.wait_for_function(
             """([expected, pattern]) => {
@@ -364,12 +379,17 @@ class NotebookPage:
         self.page.keyboard.press("Escape")  # back to command mode
 
     def save(self) -> None:
-        """Ctrl+S, wait for the server to store the file and the tab to be clean again."""
-        self.notebook.click(position={"x": 5, "y": 5})
+        """Click the toolbar's save button; wait for the server's PUT and a clean tab.
+
+        The button works wherever the keyboard focus is (a widget may keep key presses).
+        """
+        button = self.page.locator(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar [data-command='docmanager:save']"
+        )
         with self.page.expect_response(
             lambda r: r.request.method == "PUT" and f"/api/contents/{self.name}" in r.url
         ) as response:
-            self.page.keyboard.press("ControlOrMeta+s")
+            button.click()
         if not response.value.ok:
             raise LabError(f"saving {self.name} failed: HTTP {response.value.status}")
         self.page.locator(".lm-TabBar-tab.jp-mod-current:not(.jp-mod-dirty)").wait_for()
@@ -411,6 +431,28 @@ class NotebookPage:
             and m.content["data"].get("state", {}).get("value") == value
             for m in self.traffic.messages[since:]
         )
+
+    def image_updates(self, since: int = 0) -> int:
+        """Widget updates with binary image data (a calculator's new chart) after ``since``."""
+        return sum(
+            m.msg_type == "comm_msg"
+            and m.content.get("data", {}).get("method") == "update"
+            and ["value"] in m.content["data"].get("buffer_paths", [])
+            for m in self.traffic.messages[since:]
+        )
+
+    def image_after_text(self, text: str) -> bool:
+        """True once an image update came after the last widget update showing ``text``.
+
+        A calculator shows its results, then its chart, in one callback: this is true when
+        the chart that belongs to the results with ``text`` has arrived.
+        """
+        for index in range(len(self.traffic.messages) - 1, -1, -1):
+            message = self.traffic.messages[index]
+            state = message.content.get("data", {}).get("state", {})
+            if message.msg_type == "comm_msg" and text in str(state.get("value", "")):
+                return self.image_updates(index) > 0
+        return False
 
     def type_text(self, field: Locator, text: str) -> None:
         """Type into a text widget key by key, then wait until the kernel has the whole text.
