@@ -12,7 +12,7 @@ Screenshots (1280×800; the calculator 1280×1100, so that it fits as a whole):
 
 - ``welkom.png``: the welcome notebook after "Run All", with the student number filled in;
 - ``quiz-feedback.png``: a multiple-choice question with its Dutch feedback (partly right);
-- ``calculator.png``: the break-even calculator of chapter 2 after moving a slider;
+- ``calculator.png``: the break-even calculator of chapter 2 after moving a slider two steps;
 - ``feedback-pagina.png``: the feedback page ``salesbook nakijken`` writes for a student.
 """
 
@@ -99,26 +99,33 @@ def welcome_and_quiz(browser: Browser, server: LabServer, out: Path, work: Path)
     return output
 
 
+def slider_step(notebook: NotebookPage, box: Locator, css: str, shown: str) -> None:
+    """One ArrowRight on a calculator slider; waits until the results with ``shown`` and
+    their chart are on the page (one update at a time, so the new picture is the final one).
+    """
+    chart = box.locator(".salesbook-calc-grafiek")
+    before = chart.get_attribute("src")
+    handle = box.locator(f".{css}").get_by_role("slider")
+    handle.focus()
+    handle.press("ArrowRight")
+    notebook.wait_until(lambda: notebook.image_after_text(shown), 30, f"the chart for {shown}")
+    notebook.page.wait_for_function(
+        "([img, before]) => img.getAttribute('src') !== before && img.complete",
+        arg=[chart.element_handle(), before],
+    )
+
+
 def calculator(browser: Browser, server: LabServer, out: Path) -> None:
-    """Chapter 2's break-even calculator after two slider steps."""
+    """Chapter 2's break-even calculator after two steps of the vaste-kosten slider."""
     page = browser.new_page(viewport=CALCULATOR_VIEWPORT)
     notebook = NotebookPage(page, server, "02_meten_is_weten.ipynb").open()
     notebook.run_all()
     hide_file_browser(page)
     box = notebook.calculator("breakeven")
-    chart = box.locator(".salesbook-calc-grafiek")
-    before = chart.get_attribute("src")
-    handle = box.locator(".salesbook-calc-vaste-kosten").get_by_role("slider")
-    handle.focus()
-    handle.press("ArrowRight")
-    handle.press("ArrowRight")
-    box.locator(".salesbook-calc-vaste-kosten input").wait_for()
-    page.wait_for_function(
-        "([img, before]) => img.getAttribute('src') !== before",
-        arg=[chart.element_handle(), before],
-    )
+    # € 50.000 → € 51.000 → € 52.000: break-even 5.100, then 5.200 stuks
+    slider_step(notebook, box, "salesbook-calc-vaste-kosten", "5.100 stuks")
+    slider_step(notebook, box, "salesbook-calc-vaste-kosten", "5.200 stuks")
     box.evaluate("b => b.scrollIntoView({block: 'start'})")
-    page.keyboard.press("Escape")
     page.mouse.move(0, CALCULATOR_VIEWPORT["height"] - 1)
     save_png(page, out / "calculator.png")
     page.close()
