@@ -11,6 +11,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from e2e_lab import CHROMIUM, VIEWPORT, LabServer, NotebookPage, launch_browser
+from playwright.sync_api import expect
+
+#: Generous waits for slow CI machines; a passing wait returns as soon as its condition holds.
+expect.set_options(timeout=15_000)
 
 
 def _in_ci() -> bool:

@@ -92,7 +92,7 @@ class LabServer:
     def start(cls, base: Path, notebooks: Path = NOTEBOOKS) -> LabServer:
         """Start ``jupyter lab`` with everything under ``base`` and wait for ``/api/status``."""
         base.mkdir(parents=True, exist_ok=True)
-        folders = {name: base / name for name in ("config", "data", "runtime", "store")}
+        folders = {name: base / name for name in ("config", "data", "runtime", "store", "ipython")}
         for folder in folders.values():
             folder.mkdir(exist_ok=True)
         labconfig = folders["config"] / "labconfig"
@@ -108,6 +108,7 @@ class LabServer:
             "JUPYTER_DATA_DIR": str(folders["data"]),
             "JUPYTER_RUNTIME_DIR": str(folders["runtime"]),
             "SALESBOOK_STORE": str(folders["store"]),
+            "IPYTHONDIR": str(folders["ipython"]),  # kernel history stays out of $HOME
         }
         env.pop("MPLBACKEND", None)  # the kernel's own inline backend, as for a student
         port = free_port()
