@@ -59,10 +59,12 @@ def nps_typed(prompt: str) -> str:
 
 
 def check(notebook: NotebookPage, question_id: str) -> None:
+    """Click the question's "Controleer" button."""
     notebook.question(question_id).get_by_role("button", name="Controleer").click()
 
 
 def feedback(notebook: NotebookPage, question_id: str) -> Locator:
+    """The question's feedback field (HTML widget)."""
     return notebook.question(question_id).locator(".salesbook-feedback")
 
 
