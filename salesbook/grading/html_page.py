@@ -20,7 +20,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;marg
  color:#1a1a1a;background:#fafafa;line-height:1.45}
 main{max-width:58rem;margin:0 auto;padding:1.5rem}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{margin-top:2rem;border-bottom:2px solid #0072B2}
-table{border-collapse:collapse;margin:.5rem 0;max-width:100%}td{overflow-wrap:anywhere}th,td{border:1px solid #ccc;padding:.25rem .5rem;
+table{border-collapse:collapse;margin:.5rem 0;max-width:100%}td{overflow-wrap:anywhere}
+th,td{border:1px solid #ccc;padding:.25rem .5rem;
  text-align:left;vertical-align:top}th{background:#e8f0f8}
 td.getal{text-align:right;white-space:nowrap}
 .samenvatting{background:#fff;border:1px solid #ccc;padding:.75rem 1rem;border-radius:6px}
