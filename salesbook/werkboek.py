@@ -14,6 +14,13 @@
     wb.calculator("breakeven")         # interactive calculators (also nps, clv, abc, franke)
     wb.swot_matrix()  wb.leiderschapsstijl_kiezer()   # interactive models (ch. 5 and 6)
 
+Chapter 7 (examentraining, ``wb.start(hoofdstuk=7, ...)``) has no question bank of its own;
+its calls live in :mod:`salesbook.werkboek_examen` and are re-exported here:
+
+    wb.proefexamen()  wb.proefexamen(seed=42, tijdslimiet=30)  wb.examengeschiedenis()
+    wb.flashcards()  wb.flashcards(hoofdstuk=2)  wb.flashcardstatistiek()
+    wb.beheersing()  wb.beheersing(2)
+
 Every answer, by click or by code, updates an output of the question's cell that holds
 readable Dutch text and a machine-readable record (``application/vnd.salesbook.answer+json``):
 the saved notebook is the submission. Answers are also kept in a local answer store
@@ -34,6 +41,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from salesbook.exceptions import SalesbookError
+from salesbook.werkboek_examen import (
+    EXAM_CHAPTER,
+    EXAM_TITLE,
+    beheersing,
+    examengeschiedenis,
+    flashcards,
+    flashcardstatistiek,
+    open_exam_session,
+    proefexamen,
+)
 
 if TYPE_CHECKING:
     from salesbook.ui.calculators import Calculator
@@ -42,9 +59,14 @@ if TYPE_CHECKING:
     from salesbook.werkboek_session import Session
 
 __all__ = [
+    "beheersing",
     "calculator",
+    "examengeschiedenis",
+    "flashcards",
+    "flashcardstatistiek",
     "leiderschapsstijl_kiezer",
     "oefening",
+    "proefexamen",
     "start",
     "swot_matrix",
     "voortgang",
@@ -100,7 +122,8 @@ def start(
     """Start the workbook for one chapter; shows a short welcome line.
 
     Args:
-        hoofdstuk: chapter number (0 = welkom, 1–6, 7 = examentraining).
+        hoofdstuk: chapter number (0 = welkom, 1–6, 7 = examentraining; chapter 7 has no
+            bank of its own, its questions come from the other chapters).
         studentnummer: your student number; it goes into every answer record.
         seed: the variant seed (numbers per student); default: derived from the student
             number, so you always get the same numbers.
@@ -119,18 +142,24 @@ def start(
     if isinstance(max_pogingen, bool) or not isinstance(max_pogingen, int) or max_pogingen < 0:
         raise SalesbookError(f"max_pogingen moet 0 of meer zijn, niet {max_pogingen!r}.")
     student = str(studentnummer).strip() if studentnummer not in (None, "") else ""
-    session = Session.open(
-        hoofdstuk,
-        student or None,
-        seed_for(student, seed),
-        max_attempts=max_pogingen,
-        bank=bank,
-        store=opslag,
-    )
+    if hoofdstuk == EXAM_CHAPTER and bank is None:
+        session = open_exam_session(
+            student or None, seed_for(student, seed), max_attempts=max_pogingen, store=opslag
+        )
+    else:
+        session = Session.open(
+            hoofdstuk,
+            student or None,
+            seed_for(student, seed),
+            max_attempts=max_pogingen,
+            bank=bank,
+            store=opslag,
+        )
     _session = session
     _course_style()
-    stored = session.stored_answers()
-    title = session.bank.title
+    own_bank = hoofdstuk in session.banks
+    stored = session.stored_answers() if own_bank else 0
+    title = session.bank.title if own_bank else EXAM_TITLE
     name = title if hoofdstuk == 0 else f"Hoofdstuk {hoofdstuk} · {title}"
     lines = [f"Het werkboek is gestart: **{name}**."]
     if student:
@@ -178,7 +207,8 @@ def oefening(vraag_id: str) -> Oefening:
 def voortgang(*, alle_hoofdstukken: bool = False) -> ProgressReport:
     """Your progress per leerdoel of this chapter (or per chapter) as a chart and a table.
 
-    Scores are recomputed from the answer key for your own variant of every question.
+    Scores are recomputed from the answer key for your own variant of every question. In the
+    exam training (chapter 7, no bank of its own) the progress is always per chapter.
     """
     from salesbook import progress
     from salesbook.quiz import load_course
@@ -186,7 +216,7 @@ def voortgang(*, alle_hoofdstukken: bool = False) -> ProgressReport:
 
     session = _current()
     lookup = session.stored
-    if alle_hoofdstukken:
+    if alle_hoofdstukken or session.chapter not in session.banks:
         banks = {**load_course().banks, **session.banks}  # a bank given to start() wins
         rows = progress.per_chapter(banks.values(), lookup, session.seed)
         return ProgressReport(rows, "Jouw voortgang per hoofdstuk", heading="Hoofdstuk")
