@@ -1,5 +1,6 @@
 """Notebook 07 under papermill: deterministic with an empty store, progress across kernels.
 
+The notebook uses the workbook API (``wb.start(hoofdstuk=7, ...)``, ``wb.proefexamen()``, ...).
 Run 1 executes the notebook as it is, twice, with a fresh store each time: the text outputs are
 the same (nothing random, no times) and nothing is written. Run 2 executes a copy with extra
 cells that click through a mock exam and rate a flashcard; run 3 (a new kernel on the same
@@ -19,13 +20,13 @@ pytestmark = pytest.mark.slow
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "07_examentraining.ipynb"
 
 PLAY = [
-    "v = ex.proefexamen(seed=7, tijdslimiet=0)\nv.start_button.click()",
+    "v = wb.proefexamen(seed=7, tijdslimiet=0)\nv.start_button.click()",
     "for view in v.views:\n"
     "    if view.question.type == 'single_choice':\n"
     "        view.control.value = view.question.correct_indices[0]\n"
     "v.hand_in_button.click()\nv.hand_in_button.click()\n"
     "print(v.attempt.result.score > 0, len(v.attempt.result.items))",
-    "k = ex.flashcards()\nk.show_button.click()\nk.rating_buttons['Goed'].click()\n"
+    "k = wb.flashcards()\nk.show_button.click()\nk.rating_buttons['Goed'].click()\n"
     "print(k.counts.value)",
 ]
 
@@ -52,6 +53,18 @@ def _texts(notebook: nbformat.NotebookNode) -> list[str]:
     return found
 
 
+def test_the_notebook_uses_the_workbook_api_and_has_no_outputs():
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code[0].metadata.get("tags") == ["parameters"]
+    assert code[1].source == (
+        "from salesbook import werkboek as wb\n\n"
+        "wb.start(hoofdstuk=7, studentnummer=studentnummer, seed=seed)"
+    )
+    assert all("ex." not in cell.source for cell in notebook.cells)
+    assert all(cell.outputs == [] for cell in code)
+
+
 def test_the_notebook_runs_deterministically_with_an_empty_store(tmp_path, monkeypatch):
     texts = []
     for run in ("a", "b"):
@@ -62,7 +75,7 @@ def test_the_notebook_runs_deterministically_with_an_empty_store(tmp_path, monke
         assert not (folder / "examentraining").exists()  # running the notebook writes nothing
     assert texts[0] == texts[1]
     joined = "\n".join(texts[0])
-    assert "De examentraining is gestart. Studentnummer: 123456." in joined
+    assert "Het werkboek is gestart: Hoofdstuk 7 · Examentraining. Studentnummer: 123456." in joined
     assert "30 vragen · 60 minuten · een nieuwe trekking bij elke start" in joined
     assert "Je hebt nog geen proefexamen ingeleverd." in joined
     assert "Flashcards · te herhalen: 0 · nieuw vandaag: 20" in joined
