@@ -1,4 +1,8 @@
-"""Student functions of the exam training (the notebook calls these, or ``wb.*`` wrappers).
+"""Student functions of the exam training.
+
+The chapter-7 notebook calls them through the workbook (:mod:`salesbook.werkboek_examen`):
+``wb.start(hoofdstuk=7, ...)`` then ``wb.proefexamen()``, ``wb.flashcards()``, ...; those
+wrappers pass the session as ``sessie``. Used directly (without a workbook session):
 
     from salesbook.ui import exam as ex
     ex.start(studentnummer=studentnummer, seed=seed)   # who you are (once, at the top)
