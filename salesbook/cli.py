@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser(
         "start", help="start JupyterLab bij het welkomstnotebook", description="Start JupyterLab."
     )
-    start.add_argument("--port", type=int, default=None, help="poort van JupyterLab")
+    start.add_argument(
+        "--port", type=int, default=None, metavar="POORT", help="poort van JupyterLab"
+    )
     start.add_argument(
         "--geen-browser",
         dest="open_browser",

@@ -75,7 +75,7 @@ def apportion(
         groups with a positive weight cannot hold that many together.
     """
     if len(weights) != len(capacities):
-        raise ValueError("weights and capacities must have the same length")
+        raise ValueError("gewichten en capaciteiten moeten even veel waarden hebben")
     counts = [0] * len(weights)
     open_groups = [i for i, w in enumerate(weights) if w > 0 and capacities[i] > 0]
     seats = min(int(total), sum(capacities[i] for i in open_groups))

@@ -54,7 +54,7 @@ def compute_answer(question: NumericQuestion, values: Mapping[str, float] | None
     """
     if question.calc is None:
         if question.answer is None:
-            raise QuestionBankError(f"vraag {question.id}: heeft geen answer en geen calc.")
+            raise QuestionBankError(f"vraag {question.id}: heeft geen `answer` en geen `calc`.")
         return float(question.answer)
     chosen = dict(question.parameter_values) if values is None else dict(values)
     return call_calc(question.calc, chosen, question.id)
