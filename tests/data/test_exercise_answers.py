@@ -5,6 +5,10 @@ CSV files (csv module and plain Python, no pandas dtypes), with small properties
 checked by hand, and with the numbers the worked solutions quote. The banks are checked too:
 every code exercise on the data takes its key from this module, and its worked solution,
 executed as in the notebook, gives that key.
+
+The quoted numbers belong to the committed data (seed 2024). When the data set changes on
+purpose, these tests fail together with the bank check (stated ``answer`` against ``calc``)
+and show which answers, prompts and worked solutions need new numbers.
 """
 
 from __future__ import annotations
