@@ -225,3 +225,20 @@ def format_money(value: float, decimals: int = 2) -> str:
 def format_percentage(fraction: float, decimals: int = 1) -> str:
     """Show a fraction as a Dutch percentage: ``0.125`` → ``"12,5%"``."""
     return format_number(_require_finite(fraction) * 100, decimals) + "%"
+
+
+def format_table_number(value: float) -> str:
+    """Show a number in a pandas table the Dutch way, with at most four decimals.
+
+    Used as pandas' ``display.float_format`` in the notebooks: ``3200120.0`` → ``"3.200.120"``,
+    ``0.868`` → ``"0,868"``, ``13.5`` → ``"13,5"``. Missing values stay ``NaN`` (pandas shows
+    them itself); infinities are shown as ``∞``.
+    """
+    number = float(value)
+    if math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "∞" if number > 0 else "-∞"
+    if round(number, 4) == 0:
+        number = 0.0  # never show "-0"
+    return format_decimal(number, format="#,##0.####", locale=_LOCALE)

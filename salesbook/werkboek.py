@@ -87,11 +87,15 @@ def _current() -> Session:
 
 
 def _course_style() -> None:
-    """Course defaults for matplotlib: colour-blind-safe colours, no top/right frame."""
+    """Course defaults: matplotlib colour-blind-safe, no top/right frame; pandas tables Dutch."""
     import matplotlib as mpl
+    import pandas as pd
     from cycler import cycler
 
     from salesbook.charts.style import COLORS, DPI, OKABE_ITO
+    from salesbook.notation import format_table_number
+
+    pd.set_option("display.float_format", format_table_number)
 
     order = ("blauw", "oranje", "blauwgroen", "vermiljoen", "roodpaars", "hemelsblauw", "geel")
     mpl.rcParams.update(

@@ -11,6 +11,7 @@ from salesbook.notation import (
     format_money,
     format_number,
     format_percentage,
+    format_table_number,
     parse_money,
     parse_number,
     parse_percentage,
@@ -154,3 +155,20 @@ def test_whole_numbers_round_trip_with_thousands_separators(number):
 def test_formatted_numbers_round_trip(units, decimals):
     value = units / 10**decimals
     assert parse_number(format_number(value, decimals)) == pytest.approx(value, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (3200120.0, "3.200.120"),
+        (0.868, "0,868"),
+        (13.5, "13,5"),
+        (1.0, "1"),
+        (-1234.56789, "-1.234,5679"),
+        (-0.00001, "0"),
+        (float("nan"), "NaN"),
+        (float("inf"), "∞"),
+    ],
+)
+def test_table_numbers_are_dutch_with_at_most_four_decimals(value, shown):
+    assert format_table_number(value) == shown

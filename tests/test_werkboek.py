@@ -90,6 +90,18 @@ def test_start_welcomes_without_volatile_text(screen, store):
     assert "Vul bovenaan je studentnummer in" in screen.last_text
 
 
+def test_start_shows_pandas_tables_in_dutch_notation(screen, store):
+    import pandas as pd
+
+    begin(store)
+    try:
+        table = pd.DataFrame({"omzet": [3200120.0, 270247.5], "aandeel": [0.868, 0.132]})
+        shown = table.to_string()
+        assert "3.200.120" in shown and "270.247,5" in shown and "0,868" in shown
+    finally:
+        pd.reset_option("display.float_format")
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
