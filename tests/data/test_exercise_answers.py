@@ -347,9 +347,6 @@ PREAMBLE = {
     'maandomzet = data.load("maandomzet")\n'
     'bezoekers = verkopers[verkopers["bezoekuren_per_jaar"] > 0]\n',
 }
-# The notebook asks to keep the answer of oefening 1 as uren_2024 (the next ones use it); the
-# worked solution of h3.controle.01 only calls it antwoord.
-AFTER = {"h3.controle.01": "uren_2024 = antwoord\n"}
 
 
 def _solution_code(qid: str) -> str:
@@ -368,7 +365,7 @@ def test_worked_solutions_executed_as_in_the_notebooks_give_the_key():
         if namespace is None:
             namespace = namespaces[question.chapter] = {"calc": calc, "data": data, "pd": pd}
             exec(PREAMBLE.get(question.chapter, ""), namespace)
-        exec(_solution_code(qid) + AFTER.get(qid, ""), namespace)
+        exec(_solution_code(qid), namespace)
         given = namespace["antwoord"]
         assert float(given) == pytest.approx(call_calc(question.calc, {}, qid), rel=1e-9), qid
         outcome = check(question, code_response(question, given))  # what oef.controleer does

@@ -14,6 +14,7 @@ from salesbook.calc import exponential_smoothing, linear_trend, mad, mape, movin
 from salesbook.calc import moving_average_forecasts as ma_forecasts
 from salesbook.data.analyses._prepare import require_columns
 from salesbook.exceptions import DataError
+from salesbook.notation import format_table_number
 
 
 def quarterly_revenue(maandomzet: pd.DataFrame) -> pd.Series:
@@ -63,7 +64,10 @@ def forecast_next_quarter(
             moving_average(series, window),
             ma_forecasts(series, window),
         ),
-        f"exponentiële afvlakking (α = {alpha})": (smoothing.next_forecast, smoothing.forecasts),
+        f"exponentiële afvlakking (α = {format_table_number(alpha)})": (
+            smoothing.next_forecast,
+            smoothing.forecasts,
+        ),
         "lineaire trend": (float(trend.forecasts.iloc[0]), trend.fitted.to_numpy()),
     }
     table = pd.DataFrame(
