@@ -169,6 +169,8 @@ def summary(goals: Iterable[Goal]) -> str:
     """One Dutch sentence: how many goals are met."""
     goals = list(goals)
     met = sum(goal.met for goal in goals)
+    if len(goals) == 1:
+        return "Het doel is gehaald." if met else "Het doel is niet gehaald."
     if met == len(goals):
         return f"Alle {len(goals)} doelen gehaald."
     return f"{met} van de {len(goals)} doelen gehaald."
