@@ -16,12 +16,14 @@ How it is measured, in one run on one synthetic class:
    steps that read and score (steady state: after imports and bank loading), the total time
    including all output files, and its peak resident memory (``ru_maxrss``).
 
-Run: ``.venv/bin/python benchmarks/bench_grading.py [--students 1000] [--sample 5]``
+Run: ``.venv/bin/python benchmarks/bench_grading.py [--students 1000] [--sample 5]``, or all
+benchmarks at once with ``benchmarks/run.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -29,7 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+from goals import Goal, at_least, below, number, speed_up, summary, table
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "grading"))
@@ -43,10 +48,13 @@ from grading_helpers import (  # noqa: E402
     wrong_response,
 )
 
+from salesbook.notation import format_number  # noqa: E402
 from salesbook.quiz import answer_bundle, check, load_chapter  # noqa: E402
 from salesbook.quiz.records import record_answer  # noqa: E402
 
 GOAL_RATIO, GOAL_RATE, GOAL_MB = 100.0, 500.0, 300.0
+STUDENTS, SAMPLE = 1000, 5
+QUICK_STUDENTS, QUICK_SAMPLE = 100, 1
 
 CHILD = r"""
 import json, resource, sys, time
@@ -76,17 +84,36 @@ print(json.dumps({"core": core, "parallel": parallel, "total": total,
                   "startup": ready - start, "peak_mb": peak,
                   "graded": report.graded, "scored": len(scored),
                   "problems": len(report.problems),
-                  "parser": "orjson" if read._fast_loads else "json (standard library)"}))
+                  "parser": "orjson" if read._fast_loads else "json (standaardbibliotheek)"}))
 """
+
+
+@contextlib.contextmanager
+def kernel_stderr_hidden() -> Iterator[None]:
+    """Keep the kernels' start-up warnings out of the report (errors still raise)."""
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def baseline(source: Path, tmp: Path, sample: int) -> float:
     """Seconds per notebook when every submission is re-executed, one after another."""
+    saved = dict(os.environ)
     os.environ["MPLBACKEND"] = "Agg"
     started = time.perf_counter()
-    for number in range(sample):
-        os.environ["SALESBOOK_STORE"] = str(tmp / f"antwoorden-{number}")
-        execute(source, tmp / f"uitgevoerd-{number}.ipynb", str(100000 + number), tmp)
+    try:
+        with kernel_stderr_hidden():
+            for index in range(sample):
+                os.environ["SALESBOOK_STORE"] = str(tmp / f"antwoorden-{index}")
+                execute(source, tmp / f"uitgevoerd-{index}.ipynb", str(100000 + index), tmp)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     return (time.perf_counter() - started) / sample
 
 
@@ -98,8 +125,8 @@ def make_class(executed: Path, folder: Path, students: int, seed: int = 6) -> No
     base["metadata"].pop("widgets", None)
     text = json.dumps(base, ensure_ascii=False)
     folder.mkdir(parents=True)
-    for number in range(students):
-        student = str(200000 + number)
+    for index in range(students):
+        student = str(200000 + index)
         notebook = json.loads(text)
         notebook["metadata"]["papermill"]["parameters"]["studentnummer"] = student
         for cell in notebook["cells"]:
@@ -131,50 +158,81 @@ def grade_in_child(folder: Path, output: Path) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--students", type=int, default=1000)
-    parser.add_argument("--sample", type=int, default=5)
-    options = parser.parse_args()
+def measure(students: int = STUDENTS, sample: int = SAMPLE) -> list[Goal]:
+    """Baseline, class and grading as described above; the three goals of issue 6."""
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         bank = load_chapter(1)
         answers = {q.id: right_response(q) for q in bank.questions}
         source = answered_copy(NOTEBOOKS / "01_salesmanagement.ipynb", tmp / "bron.ipynb", answers)
-        per_notebook = baseline(source, tmp, options.sample)
-        make_class(tmp / "uitgevoerd-0.ipynb", tmp / "klas", options.students)
-        size = sum(p.stat().st_size for p in (tmp / "klas").iterdir()) / options.students
+        print(f"  basislijn: hoofdstuk 1 {sample}× na elkaar uitvoeren met papermill …", flush=True)
+        per_notebook = baseline(source, tmp, sample)
+        print(f"  klas van {students} notebooks maken …", flush=True)
+        make_class(tmp / "uitgevoerd-0.ipynb", tmp / "klas", students)
+        size = sum(p.stat().st_size for p in (tmp / "klas").iterdir()) / students
+        print("  klas beoordelen in een nieuw proces …", flush=True)
         child = grade_in_child(tmp / "klas", tmp / "uit")
-    n = options.students
-    rate = n / child["core"]
-    ratio = per_notebook / (child["total"] / n)
-    print(f"class: {n} notebooks of chapter 1 (68 questions), {size / 1024:.0f} KB each")
+    n = students
+    questions = len(bank.questions)
     print(
-        f"re-execute with papermill, sequential ({options.sample} notebooks): "
-        f"{per_notebook:.2f} s/notebook → {per_notebook * n / 60:.1f} min for {n}"
+        f"  klas: {n} notebooks van hoofdstuk 1 ({questions} vragen), {number(size / 1024)} KB elk"
     )
+    print(
+        f"  opnieuw uitvoeren met papermill, na elkaar ({sample}×): {number(per_notebook)} s per "
+        f"notebook → {number(per_notebook * n / 60)} min voor {n}"
+    )
+    print(
+        f"  beoordelen uit records (JSON-parser: {child['parser']}): lezen en scoren "
+        f"{number(child['core'])} s in één proces, {number(child['parallel'])} s met 2 processen"
+    )
+    print(
+        f"  hele run met cijferlijst, {n} feedbackpagina's, klasoverzicht, LMS-bestanden en "
+        f"rubriek: {number(child['total'])} s; opstarten (imports, vragenbanken) "
+        f"{number(child['startup'])} s; beoordeeld {child['graded']}, problemen {child['problems']}"
+    )
+    print(f"  belasting tijdens het meten: {number(os.getloadavg()[0])} op {os.cpu_count()} kernen")
     fastest = n / min(child["core"], child["parallel"])
-    print(
-        f"grade from records (JSON parser: {child['parser']}): read+score "
-        f"{child['core']:.2f} s on one core ({rate:.0f} notebooks/s), "
-        f"{child['parallel']:.2f} s reading in 2 worker processes ({n / child['parallel']:.0f} "
-        f"notebooks/s); goal ≥ {GOAL_RATE:.0f}/s: {'OK' if fastest >= GOAL_RATE else 'NOT MET'}"
-    )
-    print(
-        f"whole run incl. gradebook, {n} feedback pages, overview, LMS files and rubric "
-        f"sheet: {child['total']:.2f} s; start-up (imports, banks) {child['startup']:.2f} s"
-    )
-    load = os.getloadavg()[0]
-    print(
-        f"speed-up (whole run vs re-executing, per notebook): {ratio:.0f}× "
-        f"(goal ≥ {GOAL_RATIO:.0f}×: {'OK' if ratio >= GOAL_RATIO else 'NOT MET'})"
-    )
-    print(
-        f"peak memory grading {n}: {child['peak_mb']:.0f} MB "
-        f"(goal < {GOAL_MB:.0f} MB: {'OK' if child['peak_mb'] < GOAL_MB else 'NOT MET'}); "
-        f"graded {child['graded']}, problems {child['problems']}"
-    )
-    print(f"load average while measuring: {load:.1f} on {os.cpu_count()} cores")
+    size_note = f"klas van {format_number(n, 0)} notebooks"
+    if n < STUDENTS:
+        size_note += f" (het doel geldt voor {format_number(STUDENTS, 0)})"
+    return [
+        speed_up(
+            "beoordelen",
+            "Beoordelen uit records vs opnieuw uitvoeren",
+            child["total"] / n,
+            per_notebook,
+            "s/notebook",
+            GOAL_RATIO,
+            "papermill na elkaar",
+            f"hele run inclusief alle uitvoerbestanden; basislijn: {sample} keer uitgevoerd",
+        ),
+        at_least(
+            "beoordelen",
+            "Beoordelen: doorvoer lezen en scoren",
+            fastest,
+            "notebooks/s",
+            GOAL_RATE,
+            "na imports en laden van de vragenbanken; snelste van 1 en 2 processen",
+        ),
+        below("beoordelen", "Beoordelen: piekgeheugen", child["peak_mb"], "MB", GOAL_MB, size_note),
+    ]
+
+
+def run(quick: bool = False) -> list[Goal]:
+    """The goals of this benchmark; ``quick`` uses a small class and one baseline notebook."""
+    if quick:
+        return measure(QUICK_STUDENTS, QUICK_SAMPLE)
+    return measure()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=STUDENTS)
+    parser.add_argument("--sample", type=int, default=SAMPLE)
+    options = parser.parse_args()
+    goals = measure(options.students, options.sample)
+    print(table(goals))
+    print(summary(goals))
 
 
 if __name__ == "__main__":
