@@ -13,6 +13,7 @@ timings, widget state) and written back atomically.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -27,8 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def clean(notebook: dict) -> dict:
-    """Drop volatile metadata so that a re-run only changes what really changed."""
+def clean(notebook: dict, name: str = "") -> dict:
+    """Drop volatile metadata so that a re-run only changes what really changed.
+
+    Widget model ids are random per run; they are replaced by ids derived from the notebook
+    name and the output's place, so that a refresh without real changes gives no diff (nbval
+    sanitises model ids anyway, and no widget state is saved for them).
+    """
     notebook["metadata"].pop("papermill", None)
     notebook["metadata"].pop("widgets", None)
     notebook["metadata"].pop("language_info", None)
@@ -44,6 +50,10 @@ def clean(notebook: dict) -> dict:
             if "execution_count" in output:
                 output["execution_count"] = count
             output.get("metadata", {}).pop("papermill", None)
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view is not None:
+                place = f"{name}/{count}/{cell['outputs'].index(output)}"
+                view["model_id"] = hashlib.md5(place.encode()).hexdigest()
     return notebook
 
 
@@ -60,7 +70,7 @@ def refresh(path: Path) -> None:
             cwd=str(path.parent),
             progress_bar=False,
         )
-        notebook = clean(json.loads(executed.read_text(encoding="utf-8")))
+        notebook = clean(json.loads(executed.read_text(encoding="utf-8")), path.name)
     text = json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
     temporary = path.with_suffix(".ipynb.tmp")
     temporary.write_text(text, encoding="utf-8")

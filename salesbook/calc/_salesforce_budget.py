@@ -82,7 +82,8 @@ def extra_profit_contribution(
         :class:`ExtraProfitResult` with the optimal number and a DataFrame indexed by
         ``verkoper`` (1, 2, …) with columns ``extra omzet``, ``extra brutomarge``,
         ``kosten``, ``extra winstbijdrage``, ``cumulatieve winstbijdrage`` and
-        ``aannemen`` (True for the first ``optimal_reps`` rows).
+        ``aannemen`` (``"ja"`` for the first ``optimal_reps`` rows, else ``"nee"``: the
+        table is shown to students as it is).
 
     Raises:
         InvalidInputError: on an empty sequence, non-finite revenue, a margin outside [0, 1]
@@ -107,5 +108,5 @@ def extra_profit_contribution(
     for k, total in enumerate(table["cumulatieve winstbijdrage"], start=1):
         if total > best + TOLERANCE * max(1.0, abs(best)):
             best, optimal = total, k
-    table["aannemen"] = table.index <= optimal
+    table["aannemen"] = ["ja" if rep <= optimal else "nee" for rep in table.index]
     return ExtraProfitResult(optimal, table)

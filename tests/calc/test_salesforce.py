@@ -110,7 +110,7 @@ def test_extra_profit_contribution_worked_example():
     assert list(table["cumulatieve winstbijdrage"]) == pytest.approx(
         [40_000, 55_000, 45_000, 22_500]
     )
-    assert list(table["aannemen"]) == [True, True, False, False]
+    assert list(table["aannemen"]) == ["ja", "ja", "nee", "nee"]
     assert list(table.index) == [1, 2, 3, 4]
 
 
