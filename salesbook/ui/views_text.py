@@ -1,4 +1,9 @@
-"""Views for numeric questions (Text + unit, Enter submits) and open questions (Textarea)."""
+"""Views for numeric questions (Text + unit, Enter submits) and open questions (Textarea).
+
+Both check what the browser shows, even right after fast typing: a check asked for from the
+browser (Enter, the check button) waits until the kernel has every keystroke typed before it
+(:mod:`salesbook.ui.synced_text`). Driven from Python, a check runs at once.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +15,24 @@ import ipywidgets as widgets
 from salesbook.ui.feedback import points_text
 from salesbook.ui.frame import QuestionView
 from salesbook.ui.shared import make
+from salesbook.ui.synced_text import SyncedText, SyncedTextarea
 
 
 class NumericView(QuestionView):
     """A number: ``control`` is a Text field (Dutch notation), followed by the unit.
 
-    Enter in the field checks the answer, like the "Controleer" button. The browser sends
-    Enter as a ``{"event": "submit"}`` message after the typed value (``continuous_update``
-    keeps the value in sync while typing), so the check sees what was typed. Leaving the
+    Enter in the field checks the answer, like the "Controleer" button. Both checks wait for
+    every keystroke typed before them (the browser sends Enter and the click at once, the
+    typed text at most one message at a time), so the check sees what was typed. Leaving the
     field (Tab, a click on "Toon hint") does not check anything. Example:
     ``view.control.value = "12,5"; view.check_button.click()`` or :meth:`press_enter`.
     """
 
     type_class = "salesbook-numeric"
 
-    def _build_control(self) -> widgets.Text:
+    def _build_control(self) -> SyncedText:
         field = make(
-            widgets.Text,
+            SyncedText,
             layout={"width": "16em"},
             value="",
             placeholder="bijvoorbeeld 12,5",
@@ -47,6 +53,10 @@ class NumericView(QuestionView):
         if isinstance(content, dict) and content.get("event") == "submit":
             self._on_check()
 
+    def _on_check(self, button: widgets.Button | None = None) -> None:
+        check = super()._on_check
+        self.control.when_synced(lambda: check(button))
+
     def press_enter(self) -> None:
         """Do what Enter in the field does (for tests and papermill)."""
         self.control._handle_custom_msg({"event": "submit"}, [])
@@ -65,14 +75,17 @@ class NumericView(QuestionView):
 
 
 class OpenView(QuestionView):
-    """Open text for the teacher: ``control`` is a Textarea; the button says "Lever in"."""
+    """Open text for the teacher: ``control`` is a Textarea; the button says "Lever in".
+
+    "Lever in" hands in every keystroke typed before the click (see :class:`NumericView`).
+    """
 
     type_class = "salesbook-open"
     check_label = "Lever in"
 
-    def _build_control(self) -> widgets.Textarea:
+    def _build_control(self) -> SyncedTextarea:
         area = make(
-            widgets.Textarea,
+            SyncedTextarea,
             layout={"width": "100%"},
             value="",
             placeholder="Typ hier je antwoord …",
@@ -81,6 +94,10 @@ class OpenView(QuestionView):
         )
         area.add_class("salesbook-tekst")
         return area
+
+    def _on_check(self, button: widgets.Button | None = None) -> None:
+        check = super()._on_check
+        self.control.when_synced(lambda: check(button))
 
     def _input_box(self) -> widgets.Widget:
         return self.control

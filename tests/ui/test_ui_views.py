@@ -117,6 +117,33 @@ def test_numeric_variant_uses_the_students_seed(wb, screen, store_dir):
     assert AnswerStore(store_dir).get("h2.reken.02", 123456).response == "12,5"
 
 
+def test_numeric_enter_in_the_browser_checks_the_text_typed_before_it(wb, screen, browser):
+    v = wb.vraag("h2.reken.01")  # 10
+    browser.update(v.invoer, _synced=1)  # the browser created the link
+    browser.update(v.invoer, value="1")  # "10,3" still waits in the browser's buffer
+    browser.custom(v.invoer, event="submit")  # Enter, sent at once
+    assert v.feedback.value == ""  # not checked with "1"
+    assert len(screen.handles[-1].bundles) == 1
+    browser.update(v.invoer, value="10,3", _synced=2)  # the buffer, with the answer
+    assert "✔ Goed · 1 van 1 punt · poging 1" in v.feedback.value
+    record = screen.handles[-1].bundle[MIME_TYPE]
+    assert (record["response"], record["attempts"]) == ("10,3", 1)
+
+
+def test_numeric_click_in_the_browser_checks_the_text_typed_before_it(wb, screen, browser):
+    v = wb.vraag("h2.reken.01")
+    browser.update(v.invoer, _synced=1)
+    browser.update(v.invoer, value="1")
+    browser.custom(v.controleer_knop, event="click")
+    assert v.feedback.value == ""
+    browser.update(v.invoer, value="9,8", _synced=2)  # within ± 0,5 of 10
+    assert "✔ Goed · 1 van 1 punt · poging 1" in v.feedback.value
+    assert screen.handles[-1].bundle[MIME_TYPE]["response"] == "9,8"
+    v.invoer.value = "3"
+    v.controleer_knop.click()  # from code (a cell): checked at once
+    assert "poging 2" in v.feedback.value
+
+
 def test_ordering_dropdowns_swap_and_check(wb, screen):
     v = wb.vraag("h2.orden.01")
     start = [d.value for d in v.invoer]
@@ -165,6 +192,17 @@ def test_open_question_is_handed_in(wb, screen):
     assert "✉ Ingeleverd · je docent beoordeelt dit antwoord" in v.feedback.value
     assert "Modelantwoord" in v.feedback.value
     assert not v.uitwerking_knop.disabled
+
+
+def test_open_question_hands_in_the_text_typed_before_the_click(wb, screen, browser):
+    v = wb.vraag("h2.open.01")
+    browser.update(v.invoer, _synced=1)
+    browser.update(v.invoer, value="Hoe graag")
+    browser.custom(v.controleer_knop, event="click")  # "Lever in", sent at once
+    assert v.feedback.value == ""
+    browser.update(v.invoer, value="Hoe graag klanten ons aanbevelen.", _synced=2)
+    assert "✉ Ingeleverd" in v.feedback.value
+    assert screen.handles[-1].bundle[MIME_TYPE]["response"] == "Hoe graag klanten ons aanbevelen."
 
 
 def test_hints_come_one_per_press(wb):
