@@ -458,9 +458,9 @@ class NotebookPage:
     def type_text(self, field: Locator, text: str) -> None:
         """Type into a text widget key by key, then wait until the kernel has the whole text.
 
-        Like a student who types and then reaches for Enter or a button. The wait matters:
-        a button click or Enter is sent to the kernel at once, while typed text is synced at
-        most one message at a time (see ``test_e2e_typing_race.py``).
+        Like a student who types and pauses before Enter or a button. Enter or a click at
+        once also checks the whole text (``test_e2e_typing_race.py``); this helper waits so
+        that the other tests do not depend on that.
         """
         since = len(self.traffic.messages)
         field.click()
