@@ -54,7 +54,7 @@ from salesbook.quiz.records import record_answer  # noqa: E402
 
 GOAL_RATIO, GOAL_RATE, GOAL_MB = 100.0, 500.0, 300.0
 STUDENTS, SAMPLE = 1000, 5
-QUICK_STUDENTS, QUICK_SAMPLE = 100, 1
+QUICK_STUDENTS, QUICK_SAMPLE = 50, 1
 
 CHILD = r"""
 import json, resource, sys, time
