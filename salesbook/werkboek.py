@@ -12,6 +12,7 @@
     oef.hint()  oef.hint(2)  oef.oplossing()
     wb.voortgang()                     # progress per leerdoel: chart + table
     wb.calculator("breakeven")         # interactive calculators (also nps, clv, abc, franke)
+    wb.herstel("kopie.ipynb")          # answers saved in a notebook file back into the store
     wb.swot_matrix()  wb.leiderschapsstijl_kiezer()   # interactive models (ch. 5 and 6)
 
 Chapter 7 (examentraining, ``wb.start(hoofdstuk=7, ...)``) has no question bank of its own;
@@ -25,7 +26,9 @@ Every answer, by click or by code, updates an output of the question's cell that
 readable Dutch text and a machine-readable record (``application/vnd.salesbook.answer+json``):
 the saved notebook is the submission. Answers are also kept in a local answer store
 (``$SALESBOOK_STORE``, default ``~/.salesbook/antwoorden``), so after a kernel restart and
-"Run All" every question shows its earlier answer again.
+"Run All" every question shows its earlier answer again. A notebook opened on another computer
+(or after the store was wiped) brings its answers along: ``wb.start`` puts the records saved in
+the notebook file back into the store, ``wb.herstel("kopie.ipynb")`` does so for any copy.
 
 The worked solution unlocks after a correct answer or after ``max_pogingen`` attempts
 (default 3; 0 = always available). A response that is not an attempt (empty, unreadable, a
@@ -55,6 +58,7 @@ from salesbook.werkboek_examen import (
 if TYPE_CHECKING:
     from salesbook.ui.calculators import Calculator
     from salesbook.ui.progress_chart import ProgressReport
+    from salesbook.werkboek_herstel import RestoreReport
     from salesbook.werkboek_opdracht import Oefening, Vraag, Vragen
     from salesbook.werkboek_session import Session
 
@@ -64,6 +68,7 @@ __all__ = [
     "examengeschiedenis",
     "flashcards",
     "flashcardstatistiek",
+    "herstel",
     "leiderschapsstijl_kiezer",
     "oefening",
     "proefexamen",
@@ -137,6 +142,7 @@ def start(
             ``~/.salesbook/antwoorden``).
     """
     global _session
+    from salesbook.werkboek_herstel import restore_on_start
     from salesbook.werkboek_session import Session, markdown_bundle, seed_for, show
 
     if isinstance(hoofdstuk, bool) or not isinstance(hoofdstuk, int) or not 0 <= hoofdstuk <= 7:
@@ -162,6 +168,7 @@ def start(
     _session = session
     _course_style()
     own_bank = hoofdstuk in session.banks
+    restored = restore_on_start(session) if own_bank else []
     stored = session.stored_answers() if own_bank else 0
     title = session.bank.title if own_bank else EXAM_TITLE
     name = title if hoofdstuk == 0 else f"Hoofdstuk {hoofdstuk} · {title}"
@@ -172,10 +179,27 @@ def start(
         lines.append(
             'Vul bovenaan je studentnummer in (studentnummer = "…") en voer de cellen opnieuw uit.'
         )
+    lines += restored
     if stored:
         word = "antwoord" if stored == 1 else "antwoorden"
         lines.append(f"Ik vond {stored} eerder gegeven {word}; je ziet ze terug bij de vragen.")
     show(markdown_bundle(" ".join(lines)))
+
+
+def herstel(pad: str | Path | None = None) -> RestoreReport:
+    """Put the answers saved in a notebook file back into the local answer store.
+
+    ``wb.start`` already does this for the notebook you are working in; use this for another
+    copy (e.g. an older download). Only your own answers (same studentnummer and seed) of
+    this chapter are restored, and never over a newer answer in the store. Shows a summary
+    of what was restored and what was skipped; run the question cells again to see them.
+
+    Args:
+        pad: the notebook file (default: this notebook, if Jupyter tells which file it is).
+    """
+    from salesbook.werkboek_herstel import herstel as restore_file
+
+    return restore_file(_current(), pad)
 
 
 def vraag(vraag_id: str) -> Vraag:
