@@ -21,8 +21,10 @@ says what was understood and what to type instead. Formatting uses Babel's ``nl_
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -203,6 +205,12 @@ def _require_finite(value: float) -> float:
     return number
 
 
+def _enough_precision(number: float, decimals: int) -> AbstractContextManager[decimal.Context]:
+    """A decimal context that holds every digit of ``number`` (Babel rounds with it)."""
+    digits = len(f"{abs(number):.0f}") + decimals + 5
+    return decimal.localcontext(prec=max(decimal.getcontext().prec, digits))
+
+
 def _pattern(decimals: int) -> str:
     if decimals < 0:
         raise NumberFormatError(f"Het aantal decimalen moet 0 of meer zijn, niet {decimals}.")
@@ -214,7 +222,8 @@ def format_number(value: float, decimals: int = 2) -> str:
     number = _require_finite(value)
     if round(number, decimals) == 0:
         number = 0.0  # never show "-0,00"
-    return format_decimal(number, format=_pattern(decimals), locale=_LOCALE)
+    with _enough_precision(number, decimals):
+        return format_decimal(number, format=_pattern(decimals), locale=_LOCALE)
 
 
 def format_money(value: float, decimals: int = 2) -> str:
@@ -241,4 +250,5 @@ def format_table_number(value: float) -> str:
         return "∞" if number > 0 else "-∞"
     if round(number, 4) == 0:
         number = 0.0  # never show "-0"
-    return format_decimal(number, format="#,##0.####", locale=_LOCALE)
+    with _enough_precision(number, 4):
+        return format_decimal(number, format="#,##0.####", locale=_LOCALE)

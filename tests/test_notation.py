@@ -172,3 +172,11 @@ def test_formatted_numbers_round_trip(units, decimals):
 )
 def test_table_numbers_are_dutch_with_at_most_four_decimals(value, shown):
     assert format_table_number(value) == shown
+
+
+@pytest.mark.parametrize("value", [1e28, -3.5e40, 1e300])
+def test_huge_numbers_are_shown_with_every_digit(value):
+    shown = format_number(value, 2)
+    assert shown.endswith(",00")
+    assert float(shown.replace(".", "").replace(",", ".")) == pytest.approx(value)
+    assert float(format_table_number(value).replace(".", "")) == pytest.approx(value)

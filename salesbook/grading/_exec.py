@@ -148,6 +148,9 @@ def _environment(scratch: Path) -> Iterator[None]:
     """Environment of the kernel for one task: fresh answer store, one BLAS thread."""
     saved = dict(os.environ)
     os.environ["SALESBOOK_STORE"] = str(scratch / "antwoorden")
+    # Started from inside a notebook, the teacher's own notebook must not count as the
+    # executed notebook's file (wb.start restores answers from that file).
+    os.environ.pop("JPY_SESSION_NAME", None)
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, "1")
     try:

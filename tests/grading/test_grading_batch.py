@@ -132,7 +132,10 @@ def batch(tmp_path_factory):
         folder / "goed.ipynb",
         [
             code('regio = "Zuid"\nfactor = 1', ["parameters"]),
-            code("import os\nprint(regio, factor * 2)\nprint(os.environ['SALESBOOK_STORE'])"),
+            code(
+                "import os\nprint(regio, factor * 2)\nprint(os.environ['SALESBOOK_STORE'])\n"
+                "print(os.environ.get('JPY_SESSION_NAME'))"
+            ),
         ],
     )
     write_notebook(
@@ -143,6 +146,7 @@ def batch(tmp_path_factory):
     store = tmp / "eigen-opslag"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SALESBOOK_STORE", str(store))
+        patch.setenv("JPY_SESSION_NAME", str(tmp / "docent.ipynb"))  # started from a notebook
         argv = ["uitvoeren", str(folder), "--uitvoer", str(tmp / "uit"), "--processen", "2"]
         argv += ["-p", "regio", "Noord", "-p", "factor", "21", "--stil"]
         code_ = main(argv)
@@ -179,6 +183,7 @@ def test_parameters_are_injected_and_the_store_is_thrown_away(batch):
     printed = stdout_of(executed["cells"][2]).splitlines()
     assert printed[0] == "Noord 42"
     assert printed[1] != str(store) and "salesbook-run-" in printed[1]
+    assert printed[2] == "None"  # not the teacher's notebook: wb.start would restore from it
     assert not store.exists()  # the teacher's own store was never touched
 
 
