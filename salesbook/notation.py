@@ -237,18 +237,22 @@ def format_percentage(fraction: float, decimals: int = 1) -> str:
 
 
 def format_table_number(value: float) -> str:
-    """Show a number in a pandas table the Dutch way, with at most four decimals.
+    """Show a computed number the Dutch way, with at most four decimals.
 
-    Used as pandas' ``display.float_format`` in the notebooks: ``3200120.0`` → ``"3.200.120"``,
-    ``0.868`` → ``"0,868"``, ``13.5`` → ``"13,5"``. Missing values stay ``NaN`` (pandas shows
-    them itself); infinities are shown as ``∞``.
+    Used in the notebooks for pandas tables (``display.float_format``) and for a float a cell
+    shows: ``3200120.0`` → ``"3.200.120"``, ``0.868`` → ``"0,868"``, ``13.5`` → ``"13,5"``. A
+    number closer to zero keeps three significant digits (``0.0000123`` → ``"0,0000123"``),
+    so nothing small shows as 0. Missing values stay ``NaN``; infinities are shown as ``∞``.
     """
     number = float(value)
     if math.isnan(number):
         return "NaN"
     if math.isinf(number):
         return "∞" if number > 0 else "-∞"
-    if round(number, 4) == 0:
+    decimals = 4
+    if number == 0:
         number = 0.0  # never show "-0"
-    with _enough_precision(number, 4):
-        return format_decimal(number, format="#,##0.####", locale=_LOCALE)
+    elif abs(number) < 0.001:
+        decimals = min(40, 2 - math.floor(math.log10(abs(number))))
+    with _enough_precision(number, decimals):
+        return format_decimal(number, format="#,##0." + "#" * decimals, locale=_LOCALE)

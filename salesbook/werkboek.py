@@ -41,7 +41,7 @@ Importing this module is fast: the banks, widgets, pandas and matplotlib load in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from salesbook.exceptions import SalesbookError
 from salesbook.werkboek_examen import (
@@ -91,6 +91,28 @@ def _current() -> Session:
     return _session
 
 
+def _show_float(value: float, printer: Any, cycle: bool) -> None:
+    from salesbook.notation import format_table_number
+
+    if len(getattr(printer, "stack", ())) > 1:  # inside a tuple or list: "0,5, 3" would mislead
+        printer.text(repr(float(value)))
+    else:
+        printer.text(format_table_number(value))
+
+
+def _dutch_float_display() -> None:
+    """A float as a cell's result shows in Dutch notation (``12,78``), as tables do."""
+    import numpy as np
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return
+    plain = shell.display_formatter.formatters["text/plain"]
+    for kind in (float, np.float16, np.float32, np.float64, np.longdouble):
+        plain.for_type(kind, _show_float)  # numpy's own __repr__ would win over np.floating
+
+
 def _course_style() -> None:
     """Course defaults: matplotlib colour-blind-safe, no top/right frame; pandas tables Dutch."""
     import matplotlib as mpl
@@ -101,6 +123,7 @@ def _course_style() -> None:
     from salesbook.notation import format_table_number
 
     pd.set_option("display.float_format", format_table_number)
+    _dutch_float_display()
 
     order = ("blauw", "oranje", "blauwgroen", "vermiljoen", "roodpaars", "hemelsblauw", "geel")
     mpl.rcParams.update(

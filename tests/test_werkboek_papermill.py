@@ -44,6 +44,9 @@ RERUN = [
     'meer = wb.vraag("h2.keuze.02")',
     'oef = wb.oefening("h2.reken.02")',
     "wb.voortgang()",
+    "round(12.781, 2)",
+    "(0.5, 2.0)",
+    'import pandas as pd\npd.DataFrame({"omzet": [3200120.0], "aandeel": [0.868]})',
 ]
 
 
@@ -151,3 +154,12 @@ def test_without_widget_state_nbconvert_shows_the_text_fallback(runs):
     html, _ = HTMLExporter().from_notebook_node(notebook)
     assert "Zie je geen knoppen? Geef je antwoord dan in code:" in html
     assert "Wat is de NPS bij 25% promoters en 15% detractors?" in html
+
+
+def test_numbers_a_cell_shows_are_dutch(runs):
+    _, second, _ = runs
+    last = len(nbformat.read(second, as_version=4).cells) - 1
+    shown = [_outputs(second, cell)[0]["data"]["text/plain"] for cell in range(last - 2, last + 1)]
+    assert shown[0] == "12,78"
+    assert shown[1] == "(0.5, 2.0)"  # inside a tuple Python's notation stays: "0,5, 2" misleads
+    assert "3.200.120" in shown[2] and "0,868" in shown[2]
