@@ -105,10 +105,10 @@ def _dutch_float_display() -> None:
     import numpy as np
     from IPython import get_ipython
 
-    shell = get_ipython()
-    if shell is None:
+    formatters = getattr(getattr(get_ipython(), "display_formatter", None), "formatters", {})
+    plain = formatters.get("text/plain")
+    if plain is None:  # not in IPython (a script, a test)
         return
-    plain = shell.display_formatter.formatters["text/plain"]
     for kind in (float, np.float16, np.float32, np.float64, np.longdouble):
         plain.for_type(kind, _show_float)  # numpy's own __repr__ would win over np.floating
 

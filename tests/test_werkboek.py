@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import IPython.display
 import pytest
 
 from salesbook import werkboek
@@ -14,40 +13,6 @@ from salesbook.exceptions import SalesbookError
 from salesbook.quiz import MIME_TYPE, AnswerStore
 
 TEST_BANK = Path(__file__).parent / "ui" / "testbank.yaml"
-
-
-class Handle:
-    def __init__(self, bundle):
-        self.bundles = [bundle]
-
-    def update(self, bundle, raw=False):
-        assert raw
-        self.bundles.append(bundle)
-
-
-class Screen:
-    def __init__(self):
-        self.shown, self.handles = [], []
-
-    def display(self, obj, raw=False, display_id=None, **kwargs):
-        assert raw
-        self.shown.append(obj)
-        if display_id:
-            self.handles.append(Handle(obj))
-            return self.handles[-1]
-        return None
-
-    @property
-    def last_text(self):
-        return self.shown[-1]["text/plain"]
-
-
-@pytest.fixture
-def screen(monkeypatch):
-    fake = Screen()
-    monkeypatch.setattr(IPython.display, "display", fake.display)
-    monkeypatch.setattr(werkboek, "_session", None)
-    return fake
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-import IPython.display
 import pytest
 
 from salesbook import werkboek
@@ -28,34 +27,6 @@ chapters:
   1:
     weight: 1
 """
-
-
-class Screen:
-    """Collects what the workbook displays (raw bundles) instead of a notebook."""
-
-    def __init__(self) -> None:
-        self.shown: list[dict] = []
-
-    def display(self, obj, raw=False, display_id=None, **kwargs):
-        self.shown.append(obj)
-        return _Handle() if display_id else None
-
-    @property
-    def last_text(self) -> str:
-        return self.shown[-1]["text/plain"]
-
-
-class _Handle:
-    def update(self, bundle, raw=False):
-        pass
-
-
-@pytest.fixture
-def screen(monkeypatch):
-    fake = Screen()
-    monkeypatch.setattr(IPython.display, "display", fake.display)
-    monkeypatch.setattr(werkboek, "_session", None)
-    return fake
 
 
 @pytest.fixture

@@ -183,52 +183,12 @@ def test_notebook_file_from_session_variable_environment_or_vscode(tmp_path):
 # --- wb.start -------------------------------------------------------------------------------
 
 
-class Handle:
-    """Stands in for IPython's DisplayHandle: keeps every update (as tests/ui/conftest.py)."""
-
-    def __init__(self, bundle: dict) -> None:
-        self.bundles = [bundle]
-
-    @property
-    def bundle(self) -> dict:
-        return self.bundles[-1]
-
-    def update(self, bundle: dict, raw: bool = False) -> None:
-        assert raw
-        self.bundles.append(bundle)
-
-
-class Screen:
-    """A fake IPython display that keeps every bundle and display handle."""
-
-    def __init__(self) -> None:
-        self.shown: list[dict] = []
-        self.handles: list[Handle] = []
-
-    def display(self, obj, raw=False, display_id=None, **kwargs):
-        assert raw
-        self.shown.append(obj)
-        if display_id:
-            self.handles.append(Handle(obj))
-            return self.handles[-1]
-        return None
-
-
-@pytest.fixture
-def screen(monkeypatch):
-    fake = Screen()
-    monkeypatch.setattr(IPython.display, "display", fake.display)
-    monkeypatch.setattr(werkboek, "_session", None)
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    return fake
-
-
 @pytest.fixture
 def store(tmp_path) -> Path:
     return tmp_path / "antwoorden"
 
 
-def start(store: Path, screen: Screen, **kwargs) -> str:
+def start(store: Path, screen, **kwargs) -> str:
     options = {"hoofdstuk": 2, "studentnummer": "123456", "bank": TEST_BANK, "opslag": store}
     werkboek.start(**{**options, **kwargs})
     return screen.shown[-1]["text/plain"]

@@ -53,7 +53,7 @@ def _texts(notebook: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def test_the_notebook_uses_the_workbook_api_and_has_no_outputs():
+def test_the_notebook_uses_the_workbook_api():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code[0].metadata.get("tags") == ["parameters"]
@@ -62,7 +62,7 @@ def test_the_notebook_uses_the_workbook_api_and_has_no_outputs():
         "wb.start(hoofdstuk=7, studentnummer=studentnummer, seed=seed)"
     )
     assert all("ex." not in cell.source for cell in notebook.cells)
-    assert all(cell.outputs == [] for cell in code)
+    # reference outputs (tools/refresh_notebooks.py) are checked in tests/test_notebooks.py
 
 
 def test_the_notebook_runs_deterministically_with_an_empty_store(tmp_path, monkeypatch):
