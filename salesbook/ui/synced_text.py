@@ -105,9 +105,10 @@ class SyncedMixin(widgets.Widget):
             callback()
 
     def close(self) -> None:
-        """Close the field with its helper model and link."""
-        self._sync_link.close()
-        self._sync_request.close()
+        """Close the field with its helper model and link (also after a failed ``__init__``)."""
+        for part in (getattr(self, "_sync_link", None), getattr(self, "_sync_request", None)):
+            if part is not None:
+                part.close()
         super().close()
 
 

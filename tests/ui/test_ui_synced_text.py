@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pytest
+from traitlets import TraitError
 
 from salesbook.ui import synced_text
 from salesbook.ui.synced_text import SyncedText, SyncedTextarea, browser_session
@@ -149,6 +150,13 @@ def test_close_closes_the_helper_and_the_link():
     helper, link = field._sync_request, field._sync_link
     field.close()
     assert field.comm is None and helper.comm is None and link.comm is None
+
+
+def test_a_field_that_failed_to_start_closes_quietly():
+    with pytest.raises(TraitError):
+        SyncedText(value=5)  # not text: ipywidgets refuses it before the link exists
+    unfinished = SyncedText.__new__(SyncedText)
+    unfinished.close()  # what garbage collection does; no AttributeError
 
 
 @pytest.mark.parametrize("kind", [SyncedText, SyncedTextarea])
