@@ -225,9 +225,10 @@ def decode_frame(frame: str | bytes) -> KernelMessage | None:
 
 @dataclass
 class KernelTraffic:
-    """Every message the page received from its kernel, in order."""
+    """Every message the page received from its kernel, in order (and what it sent)."""
 
     messages: list[KernelMessage] = field(default_factory=list)
+    sent: list[KernelMessage] = field(default_factory=list)
 
     def attach(self, socket_: WebSocket) -> None:
         """Record frames of a kernel ``/channels`` socket (other sockets are ignored)."""
@@ -239,11 +240,26 @@ class KernelTraffic:
             if message is not None:
                 self.messages.append(message)
 
+        def sent(frame: str | bytes) -> None:
+            message = decode_frame(frame)
+            if message is not None:
+                self.sent.append(message)
+
         socket_.on("framereceived", received)
+        socket_.on("framesent", sent)
 
     def count(self, msg_type: str, since: int = 0) -> int:
         """Messages of ``msg_type`` received after position ``since``."""
         return sum(m.msg_type == msg_type for m in self.messages[since:])
+
+    def widget_updates_sent(self, key: str) -> int:
+        """Widget state updates the page sent to the kernel that set ``key``."""
+        return sum(
+            m.msg_type == "comm_msg"
+            and m.content.get("data", {}).get("method") == "update"
+            and key in m.content["data"].get("state", {})
+            for m in self.sent
+        )
 
     def errors(self, since: int = 0) -> list[str]:
         """``ename: evalue`` of every ``error`` message (a cell raised) after ``since``."""

@@ -102,6 +102,22 @@ def question_notebook(lab_server, store) -> str:
     return NAME
 
 
+def open_questions(open_notebook, name: str):
+    """Open the notebook, run all cells, wait until both fields' links are live.
+
+    Each field's link sends ``_synced`` once the browser has created it (see
+    ``salesbook/ui/synced_text.py``); a student cannot type before that, a script could.
+    """
+    notebook = open_notebook(name)
+    notebook.run_all()
+    notebook.wait_until(
+        lambda: notebook.traffic.widget_updates_sent("_synced") >= 2,
+        10,
+        "the browser confirming the links of both text fields",
+    )
+    return notebook
+
+
 def stored_responses(store: Path) -> dict[str, tuple[object, int]]:
     """``{question id: (response, attempts)}`` in the answer store."""
     return {r.question_id: (r.response, r.attempts) for r in AnswerStore(store).records()}
@@ -112,8 +128,7 @@ def stored_responses(store: Path) -> dict[str, tuple[object, int]]:
 def test_a_number_typed_fast_is_checked_as_typed(
     open_notebook, question_notebook, store, typist, finish
 ):
-    notebook = open_notebook(question_notebook)
-    notebook.run_all()
+    notebook = open_questions(open_notebook, question_notebook)
     question = notebook.question(NUMERIC)
     field = question.get_by_role("textbox", name="Antwoord")
 
@@ -136,8 +151,7 @@ def test_a_number_typed_fast_is_checked_as_typed(
 
 
 def test_an_open_answer_typed_fast_is_handed_in_whole(open_notebook, question_notebook, store):
-    notebook = open_notebook(question_notebook)
-    notebook.run_all()
+    notebook = open_questions(open_notebook, question_notebook)
     question = notebook.question(OPEN)
 
     area = question.locator("textarea")
