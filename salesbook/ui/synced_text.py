@@ -9,20 +9,20 @@ as "1". ``continuous_update=False`` does not help: Chromium fires ``change`` aft
 earlier one loses against a click all the same (both checked in JupyterLab).
 
 The fix: a round trip through the field's own queue. Every message of one widget model goes
-out in order, and a buffered change is merged with the later ones. :meth:`SyncedMixin.
-when_synced`, called while the kernel handles a message from a browser, raises the number of
-a small helper model. In that browser a ``jsdlink`` copies the number to the field's
-``_synced`` trait and saves it: that save waits in the field's queue behind (or merged with)
-every keystroke the browser had seen when it sent the Enter or the click. When the number
-comes back from the same browser session, the kernel has the text as typed, and the callback
-runs. Correct by the order of messages, not by timing.
+out in order, and a buffered change is merged with the later ones. ``when_synced``, called
+while the kernel handles a message from a browser, raises the number of a small helper model.
+In that browser a ``jsdlink`` copies the number to the field's ``_synced`` trait and saves it:
+that save waits in the field's queue behind (or merged with) every keystroke the browser had
+seen when it sent the Enter or the click. When the number comes back from the same browser
+session, the kernel has the text as typed, and the callback runs. Correct by the order of
+messages, not by timing.
 
 Outside a browser message (tests, papermill, a cell) the callback runs at once, as it does
 for a frontend that never confirmed the link (the helper starts at 1, the field at 0: a
 frontend that supports links sends ``_synced = 1`` as soon as it creates the link). Text
 typed after the Enter but before the round trip is back is part of the check.
 
-Example: ``field = SyncedText(); field.on_submit(lambda _: field.when_synced(check))``.
+Example: ``button.on_click(lambda _button: field.when_synced(check))``.
 """
 
 from __future__ import annotations
