@@ -28,6 +28,11 @@ MAX_RESPONSE_BYTES = 16_384
 MAX_STUDENT_CHARS = 64
 
 _HASH = re.compile(r"^[0-9a-f]{8,64}$")
+_QUESTION_ID = re.compile(QUESTION_ID_PATTERN)
+_BOUND_DEPTH = 20
+_SMALL_INT = 10**18
+_FLOAT_CHARS = 24
+"""Longest ``repr`` of a finite float (``-1.2345678901234567e-308``)."""
 
 
 class RecordError(SalesbookError):
@@ -41,6 +46,74 @@ def response_size(response: Any) -> int:
     except (TypeError, ValueError, RecursionError) as error:
         raise RecordError(f"Het antwoord kan niet als JSON worden bewaard ({error}).") from None
     return len(text.encode("utf-8"))
+
+
+def _text_bound(text: str) -> int | None:
+    """At most 6 bytes a character (``\\u001f``; UTF-8 takes at most 4); None for text that
+    cannot be UTF-8 (a lone surrogate), which only the exact size may judge."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    return 6 * len(text) + 2
+
+
+def _size_bound(value: Any, depth: int = 0) -> int | None:
+    """A cheap upper bound of :func:`response_size`, or None when there is none.
+
+    None for anything that is not plainly JSON data (non-finite floats, huge integers, keys
+    that are not text, deep nesting) and as soon as the bound passes
+    :data:`MAX_RESPONSE_BYTES`: then the exact size must decide.
+    """
+    kind = type(value)
+    if kind is str:
+        return _text_bound(value)
+    if value is None or kind is bool:
+        return 5
+    if kind is int:
+        return 20 if -_SMALL_INT < value < _SMALL_INT else None
+    if kind is float:
+        return _FLOAT_CHARS if math.isfinite(value) else None
+    if depth >= _BOUND_DEPTH or (kind is not list and kind is not dict):
+        return None  # also subclasses and other types: the exact size decides
+    total = 2  # the brackets
+    for name in value if kind is dict else ():
+        key = _text_bound(name) if type(name) is str else None
+        if key is None:
+            return None
+        total += key + 1  # and a ":"
+    for item in value.values() if kind is dict else value:
+        if type(item) is str and item.isascii():  # the common cases without a call
+            size: int | None = 6 * len(item) + 2
+        elif type(item) is int and -_SMALL_INT < item < _SMALL_INT:
+            size = 20
+        else:
+            size = _size_bound(item, depth + 1)
+        if size is None:
+            return None
+        total += size + 1  # and a ","
+        if total > MAX_RESPONSE_BYTES:
+            return None
+    return total
+
+
+def check_response_size(response: Any) -> None:
+    """Refuse a response that cannot be kept, exactly as :func:`response_size` decides.
+
+    Responses that are certainly below the limit (nearly all) are not serialised.
+
+    Raises:
+        RecordError: ``response`` is not JSON data or larger than :data:`MAX_RESPONSE_BYTES`.
+    """
+    bound = _size_bound(response)
+    if bound is not None and bound <= MAX_RESPONSE_BYTES:
+        return
+    size = response_size(response)
+    if size > MAX_RESPONSE_BYTES:
+        raise RecordError(
+            f"Het antwoord is te groot ({size} bytes, maximaal {MAX_RESPONSE_BYTES})."
+        )
 
 
 def to_jsonable(response: Any, depth: int = 0) -> Any:
@@ -137,18 +210,14 @@ class AnswerRecord:
                 f"Onbekende schema_version {version!r:.40} (verwacht {SCHEMA_VERSION})."
             )
         question_id = data.get("question_id")
-        if not isinstance(question_id, str) or not re.fullmatch(QUESTION_ID_PATTERN, question_id):
+        if not isinstance(question_id, str) or not _QUESTION_ID.fullmatch(question_id):
             raise RecordError(f"question_id is geen geldig vraag-id: {question_id!r:.60}.")
         question_hash = data.get("question_hash")
         if not isinstance(question_hash, str) or not _HASH.fullmatch(question_hash):
             raise RecordError(f"question_hash is ongeldig: {question_hash!r:.60}.")
         if "response" not in data:
             raise RecordError("Het antwoordrecord mist response.")
-        size = response_size(data["response"])
-        if size > MAX_RESPONSE_BYTES:
-            raise RecordError(
-                f"Het antwoord is te groot ({size} bytes, maximaal {MAX_RESPONSE_BYTES})."
-            )
+        check_response_size(data["response"])
         first = _parse_time(data.get("first_answered_at"), "first_answered_at")
         last = _parse_time(data.get("last_answered_at"), "last_answered_at")
         if last < first:

@@ -8,6 +8,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
+from hypothesis import given as for_all
+from hypothesis import settings
+from hypothesis import strategies as st
 from quiz_helpers import bank_data, make, parse, question_data
 
 from salesbook.quiz.check import check
@@ -17,7 +20,9 @@ from salesbook.quiz.records import (
     AnswerRecord,
     RecordError,
     answer_bundle,
+    check_response_size,
     record_answer,
+    response_size,
     utc_timestamp,
 )
 from salesbook.quiz.variants import instantiate
@@ -210,3 +215,69 @@ def test_numeric_responses_are_shown_in_dutch_notation():
     typed = record_answer(None, question, "1250,5", now=T0)
     bundle = answer_bundle(typed, check(question, "1250,5"), question)
     assert "Jouw antwoord: 1250,5\n" in bundle["text/markdown"]
+
+
+def _decided_exactly(response):
+    """check_response_size refuses exactly what response_size refuses or finds too large."""
+    try:
+        exact = response_size(response) <= MAX_RESPONSE_BYTES
+    except (RecordError, ValueError):
+        exact = False
+    try:
+        check_response_size(response)
+    except (RecordError, ValueError):
+        return exact is False
+    return exact is True
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "x" * MAX_RESPONSE_BYTES,  # 16.386 bytes with the quotes: too large
+        "x" * (MAX_RESPONSE_BYTES - 2),  # exactly the limit
+        "\x01" * 2730,  # 6 bytes a character: 16.382
+        "\x01" * 2731,  # 16.388: too large, although only 2.731 characters
+        "é" * 8191,  # 2 bytes a character in UTF-8: 16.384
+        "é" * 8192,
+        "€" * 5460,  # 3 bytes: 16.382
+        "\ud800",  # a lone surrogate cannot be written as UTF-8
+        float("nan"),
+        [1.0, float("inf")],
+        2**70,
+        -(10**18),
+        {"a": ["b", {"c": None, "d": True}]},
+        {1: "a"},  # json.dumps writes the key as text
+        {"ë" * 3000: "x" * 4000},
+        ["x" * 5000, "y" * 5000, "z" * 6000],  # below the limit, above the cheap bound
+        ["x" * 8000, "y" * 8500],
+        (1, 2, 3),
+    ],
+    ids=lambda response: repr(response)[:24],
+)
+def test_the_quick_size_check_decides_exactly_as_the_exact_size(response):
+    assert _decided_exactly(response)
+
+
+@settings(max_examples=80, deadline=None)
+@for_all(
+    response=st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(max_size=3000)
+        | st.sampled_from(["x" * 2729, "\x00" * 2731, "é" * 8200]),
+        lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+        max_leaves=8,
+    )
+)
+def test_the_quick_size_check_agrees_with_the_exact_size(response):
+    assert _decided_exactly(response)
+
+
+def test_deeply_nested_response_is_still_refused_by_the_quick_check():
+    nested: list = []
+    for _ in range(5000):
+        nested = [nested]
+    with pytest.raises(RecordError):
+        check_response_size(nested)
