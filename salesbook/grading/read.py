@@ -1,8 +1,9 @@
 """Step 2: read the answer records of one notebook (plain JSON, never executed).
 
-The JSON is parsed with ``orjson`` when it is installed (2–3× faster on notebooks of a few
-hundred kilobytes), else with the standard library; anything orjson refuses is parsed again
-with the standard library, so both give the same result and the same Dutch messages.
+The whole JSON is parsed, with ``orjson`` (2–3× faster than the standard library on notebooks
+of a few hundred kilobytes); anything orjson refuses is parsed again with the standard
+library, so both give the same result and the same Dutch messages. The cyclic garbage
+collector is paused while one notebook is parsed and read (see :func:`read_notebook`).
 
 Built on :func:`salesbook.quiz.reader.answers_from_notebook`. On top of that this step keeps
 what a tampered notebook gives away, for the problems report: extra fields in a record (a
@@ -13,26 +14,30 @@ is ever used for the score.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from salesbook.exceptions import SalesbookError
 from salesbook.grading.collect import Handed
 from salesbook.grading.problems import ProblemLog
-from salesbook.quiz.reader import NotebookAnswers, answers_from_notebook
-from salesbook.quiz.reader import _parameters as notebook_parameters
-from salesbook.quiz.records import MIME_TYPE, AnswerRecord
+from salesbook.quiz.reader import NotebookAnswers, Source, answers_from_notebook
+from salesbook.quiz.records import AnswerRecord
 from salesbook.werkboek_session import seed_for
 
-try:  # optional: parses a notebook 2–3× faster than the standard library
+try:  # a dependency; the standard library still reads notebooks without it
     from orjson import loads as _fast_loads
 except ImportError:  # pragma: no cover - depends on the environment
     _fast_loads = None
 
 _RECORD_FIELDS = frozenset(f.name for f in fields(AnswerRecord))
 _ASKS = re.compile(r"\bwb\.(?:vraag|oefening|vragen)\(\s*['\"]([a-z0-9.-]{1,80})['\"]")
+_ASKED: dict[str, tuple[str, ...]] = {}
+_ASKED_LIMIT = 4096
 _CLAIM = re.compile(r"^\*\*Vraag [^*\n]{1,80}\*\* · ([^·\n]{1,40}) ·")
 _KINDS = (
     ("notebookformaat", "formaat"),
@@ -111,8 +116,20 @@ def _kind(message: str) -> str:
     return next((kind for word, kind in _KINDS if word in message), "bestand")
 
 
+def _asks(source: str) -> tuple[str, ...]:
+    """Question and leerdoel ids a cell's source asks (cached: a class shares its sources)."""
+    found = _ASKED.get(source)
+    if found is None:
+        found = tuple(_ASKS.findall(source))
+        if len(_ASKED) >= _ASKED_LIMIT:
+            _ASKED.clear()
+        _ASKED[source] = found
+    return found
+
+
 def _asked(cells: list[Any], reading: Reading) -> None:
-    for index, cell in enumerate(cells):
+    asked = reading.asked
+    for index, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
@@ -120,49 +137,67 @@ def _asked(cells: list[Any], reading: Reading) -> None:
             source = "".join(part for part in source if isinstance(part, str))
         if not isinstance(source, str) or "wb." not in source:
             continue
-        for found in _ASKS.findall(source):
-            reading.asked.setdefault(found, []).append(index + 1)
+        for found in _asks(source):
+            if found in asked:
+                asked[found].append(index)
+            else:
+                asked[found] = [index]
 
 
-def _inspect(notebook: dict[str, Any], reading: Reading) -> None:
-    """Fill ``claims``, ``extra_fields`` and ``asked`` from the notebook's cells."""
+def _inspect(notebook: dict[str, Any], sources: dict[str, Source], reading: Reading) -> None:
+    """Fill ``claims``, ``extra_fields`` and ``asked`` from the notebook's cells.
+
+    ``sources`` holds, per record that counts, the output it was read from.
+    """
     cells = notebook.get("cells")
     if isinstance(cells, list):
         _asked(cells, reading)
-    for qid, index in reading.answers.cells.items():
-        record = reading.answers.records[qid]
-        outputs = cells[index].get("outputs", []) if isinstance(cells, list) else []
-        for output in outputs if isinstance(outputs, list) else []:
-            data = output.get("data") if isinstance(output, dict) else None
-            payload = data.get(MIME_TYPE) if isinstance(data, dict) else None
-            if isinstance(payload, str):
-                try:
-                    payload = json.loads(payload)
-                except ValueError:
-                    continue
-            if not isinstance(payload, dict) or payload.get("question_id") != qid:
-                continue
-            if payload.get("last_answered_at") != record.last_answered_at:
-                continue
+    for qid, (payload, data) in sources.items():
+        if not _RECORD_FIELDS.issuperset(payload):
             extra = sorted(str(key)[:40] for key in payload if key not in _RECORD_FIELDS)
-            if extra:
-                reading.extra_fields[qid] = extra
-            markdown = data.get("text/markdown")
-            if isinstance(markdown, list):
-                markdown = "".join(part for part in markdown if isinstance(part, str))
-            if isinstance(markdown, str):
-                match = _CLAIM.match(markdown)
-                if match:
-                    reading.claims[qid] = match.group(1).strip().lower()
-            break
+            reading.extra_fields[qid] = extra
+        markdown = data.get("text/markdown")
+        if isinstance(markdown, list):
+            markdown = "".join(part for part in markdown if isinstance(part, str))
+        if isinstance(markdown, str):
+            match = _CLAIM.match(markdown)
+            if match:
+                reading.claims[qid] = match.group(1).strip().lower()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a notebook is parsed and read.
+
+    Parsing creates thousands of containers at once; each would otherwise trigger
+    collections that scan everything kept so far. Parsed JSON holds no reference cycles, so
+    reference counting frees it all when the notebook is dropped.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def read_notebook(handed: Handed, problems: ProblemLog) -> Reading | None:
-    """Read one notebook; None (and a problem) when it is not a readable notebook."""
+    """Read one notebook; None (and a problem) when it is not a readable notebook.
+
+    Only what the next steps need is kept: the parsed notebook itself is dropped here.
+    """
+    with _gc_paused():
+        return _read(handed, problems)
+
+
+def _read(handed: Handed, problems: ProblemLog) -> Reading | None:
     notebook = _load(handed, problems)
     if notebook is None:
         return None
-    answers = answers_from_notebook(notebook, handed.name)
+    sources: dict[str, Source] = {}
+    answers = answers_from_notebook(notebook, handed.name, sources=sources)
     prefix = f"{handed.name}: "
     for message in answers.problems:
         text = message[len(prefix) :] if message.startswith(prefix) else message
@@ -170,16 +205,14 @@ def read_notebook(handed: Handed, problems: ProblemLog) -> Reading | None:
     if not answers.records and answers.problems and answers.chapter is None:
         return None  # nothing usable: not a notebook of this course, or an old format
     varied = any(r.variant_seed is not None for r in answers.records.values())
-    reading = Reading(handed, answers, seed=expected_seed(notebook, answers) if varied else None)
-    _inspect(notebook, reading)
+    reading = Reading(handed, answers, seed=expected_seed(answers) if varied else None)
+    _inspect(notebook, sources, reading)
     return reading
 
 
-def expected_seed(notebook: Any, answers: NotebookAnswers) -> int | None:
+def expected_seed(answers: NotebookAnswers) -> int | None:
     """The seed from the notebook's parameters, else derived from the student number."""
-    cells = notebook.get("cells") if isinstance(notebook, dict) else None
-    parameters = notebook_parameters(notebook, cells) if isinstance(cells, list) else {}
-    given = parameters.get("seed")
+    given = answers.parameters.get("seed")
     try:
         return seed_for(answers.student, given if given not in ("", None) else None)
     except SalesbookError:

@@ -24,7 +24,7 @@ from typing import Any
 from salesbook.quiz.records import MIME_TYPE, AnswerRecord, RecordError
 
 MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
-_OUTPUT_TYPES = ("display_data", "update_display_data", "execute_result")
+_OUTPUT_TYPES = frozenset(("display_data", "update_display_data", "execute_result"))
 _CHAPTER_CALL = re.compile(r"hoofdstuk\s*=\s*(\d+)")
 
 
@@ -40,6 +40,8 @@ class NotebookAnswers:
         student: student number from papermill parameters, the parameters cell or the records.
         seed: variant seed from the same sources (an int), else None.
         chapter: chapter number from notebook metadata, the setup cell or the records.
+        parameters: the literal parameters (the parameters cell, overridden by the cell
+            papermill injected, overridden by papermill's metadata); empty values left out.
     """
 
     path: str
@@ -49,6 +51,7 @@ class NotebookAnswers:
     student: str | None = None
     seed: int | None = None
     chapter: int | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -93,24 +96,31 @@ def _as_seed(value: Any) -> int | None:
     return None
 
 
-def _records_in(index: int, cell: dict[str, Any], answers: NotebookAnswers) -> list[AnswerRecord]:
-    where = f"cel {index + 1}"
+Source = tuple[dict[str, Any], dict[str, Any]]
+"""Where a record was read: its payload (the JSON object) and the output's whole data bundle."""
+
+
+def _records_in(
+    index: int, cell: dict[str, Any], answers: NotebookAnswers
+) -> list[tuple[AnswerRecord, dict[str, Any], dict[str, Any]]]:
     outputs = cell.get("outputs", [])
     if not isinstance(outputs, list):
-        answers.problems.append(f"{where}: de uitvoer is geen lijst en is overgeslagen.")
+        answers.problems.append(f"cel {index + 1}: de uitvoer is geen lijst en is overgeslagen.")
         return []
     found = []
     for number, output in enumerate(outputs, start=1):
         if not isinstance(output, dict):
             answers.problems.append(
-                f"{where}, uitvoer {number}: geen geldige uitvoer, overgeslagen."
+                f"cel {index + 1}, uitvoer {number}: geen geldige uitvoer, overgeslagen."
             )
             continue
         if output.get("output_type") not in _OUTPUT_TYPES:
             continue
         data = output.get("data")
         if not isinstance(data, dict):
-            answers.problems.append(f"{where}, uitvoer {number}: geen geldige data, overgeslagen.")
+            answers.problems.append(
+                f"cel {index + 1}, uitvoer {number}: geen geldige data, overgeslagen."
+            )
             continue
         if MIME_TYPE not in data:
             continue
@@ -118,10 +128,11 @@ def _records_in(index: int, cell: dict[str, Any], answers: NotebookAnswers) -> l
         try:
             if isinstance(payload, str):
                 payload = json.loads(payload)
-            found.append(AnswerRecord.from_json(payload))
+            found.append((AnswerRecord.from_json(payload), payload, data))
         except (ValueError, RecordError, RecursionError) as error:
             answers.problems.append(
-                f"{where}, uitvoer {number}: ongeldig antwoordrecord, overgeslagen ({error})."
+                f"cel {index + 1}, uitvoer {number}: ongeldig antwoordrecord, overgeslagen "
+                f"({error})."
             )
     return found
 
@@ -130,36 +141,45 @@ def _rank(record: AnswerRecord, index: int) -> tuple[datetime, int, int]:
     return (datetime.fromisoformat(record.last_answered_at), record.attempts, index)
 
 
-def _collect(cells: list[Any], answers: NotebookAnswers) -> None:
-    ranks: dict[str, tuple[datetime, int, int]] = {}
+def _collect(
+    cells: list[Any], answers: NotebookAnswers, sources: dict[str, Source] | None
+) -> list[dict[str, Any]]:
+    """Records per question (the latest counts); returns the cells with tags, in order."""
+    records, where = answers.records, answers.cells
+    tagged = []
     for index, cell in enumerate(cells):
         if not isinstance(cell, dict):
             answers.problems.append(f"cel {index + 1}: geen geldige cel, overgeslagen.")
             continue
+        metadata = cell.get("metadata")
+        if isinstance(metadata, dict) and metadata.get("tags"):
+            tagged.append(cell)
         if cell.get("cell_type") != "code":
             continue
-        for record in _records_in(index, cell, answers):
+        for record, payload, data in _records_in(index, cell, answers):
             qid = record.question_id
-            rank = _rank(record, index)
-            if qid in answers.records and answers.records[qid] != record:
-                first, second = sorted((answers.cells[qid], index))
-                answers.problems.append(
-                    f"vraag {qid} staat in meer dan één cel (cel {first + 1} en cel "
-                    f"{second + 1}); het laatst gegeven antwoord telt."
-                )
-            if qid not in ranks or rank > ranks[qid]:
-                ranks[qid] = rank
-                answers.records[qid] = record
-                answers.cells[qid] = index
+            held = records.get(qid)
+            if held is not None:
+                if held != record:
+                    first, second = sorted((where[qid], index))
+                    answers.problems.append(
+                        f"vraag {qid} staat in meer dan één cel (cel {first + 1} en cel "
+                        f"{second + 1}); het laatst gegeven antwoord telt."
+                    )
+                if _rank(record, index) <= _rank(held, where[qid]):
+                    continue
+            records[qid] = record
+            where[qid] = index
+            if sources is not None:
+                sources[qid] = (payload, data)
+    return tagged
 
 
-def _parameters(notebook: dict[str, Any], cells: list[Any]) -> dict[str, Any]:
+def _tagged_parameters(notebook: dict[str, Any], tagged: list[dict[str, Any]]) -> dict[str, Any]:
     """Parameters from the parameters cell, the injected cell, then papermill metadata."""
     values: dict[str, Any] = {}
     for wanted in ("parameters", "injected-parameters"):
-        for cell in cells:
-            if not isinstance(cell, dict) or not isinstance(cell.get("metadata"), dict):
-                continue
+        for cell in tagged:
             tags = cell["metadata"].get("tags", [])
             if isinstance(tags, list) and wanted in tags:
                 values.update(
@@ -173,8 +193,10 @@ def _parameters(notebook: dict[str, Any], cells: list[Any]) -> dict[str, Any]:
     return values
 
 
-def _identify(notebook: dict[str, Any], cells: list[Any], answers: NotebookAnswers) -> None:
-    parameters = _parameters(notebook, cells)
+def _identify(
+    notebook: dict[str, Any], cells: list[Any], answers: NotebookAnswers, tagged: list[Any]
+) -> None:
+    parameters = answers.parameters = _tagged_parameters(notebook, tagged)
     answers.student = _as_student(parameters.get("studentnummer", parameters.get("student")))
     answers.seed = _as_seed(parameters.get("seed"))
     students = {r.student for r in answers.records.values() if r.student}
@@ -206,8 +228,17 @@ def _identify(notebook: dict[str, Any], cells: list[Any], answers: NotebookAnswe
     answers.chapter = chapter
 
 
-def answers_from_notebook(notebook: Any, path: str = "notebook") -> NotebookAnswers:
-    """Like :func:`read_answer_records`, for a notebook already parsed from JSON."""
+def answers_from_notebook(
+    notebook: Any, path: str = "notebook", *, sources: dict[str, Source] | None = None
+) -> NotebookAnswers:
+    """Like :func:`read_answer_records`, for a notebook already parsed from JSON.
+
+    Args:
+        notebook: the parsed JSON.
+        path: the name used in the problems.
+        sources: if given, filled with question id → where the record that counts was read
+            (its payload and the output's data bundle), for a closer look by the grader.
+    """
     answers = NotebookAnswers(path=path)
     if not isinstance(notebook, dict):
         answers.problems.append(f"{path}: dit is geen notebook (de JSON is geen object).")
@@ -223,8 +254,8 @@ def answers_from_notebook(notebook: Any, path: str = "notebook") -> NotebookAnsw
     if not isinstance(cells, list):
         answers.problems.append(f"{path}: het notebook heeft geen lijst met cellen.")
         return answers
-    _collect(cells, answers)
-    _identify(notebook, cells, answers)
+    tagged = _collect(cells, answers, sources)
+    _identify(notebook, cells, answers, tagged)
     return answers
 
 

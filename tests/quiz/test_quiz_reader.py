@@ -206,3 +206,28 @@ def test_answers_from_an_already_parsed_notebook():
 def test_chapter_from_notebook_metadata_first(tmp_path):
     nb = notebook(code(output(record_json())), metadata={"salesbook": {"chapter": 5}})
     assert read_answer_records(save(tmp_path, nb)).chapter == 5
+
+
+def test_sources_name_the_output_the_counted_record_was_read_from():
+    newer = record_json(attempts=3, last="2026-11-22T12:00:00.000Z", correct=True)
+    older = record_json(attempts=1, last="2026-11-22T10:00:00.000Z")
+    nb = notebook(code(output(newer)), code(output(json.dumps(older), "execute_result")))
+    sources: dict = {}
+    answers = answers_from_notebook(nb, "x.ipynb", sources=sources)
+    payload, data = sources["h2.nps.01"]
+    assert answers.cells["h2.nps.01"] == 0 and answers.records["h2.nps.01"].attempts == 3
+    assert payload == newer and data is nb["cells"][0]["outputs"][0]["data"]
+    assert list(sources) == ["h2.nps.01"]
+    assert answers_from_notebook(nb).records == answers.records, "sources change nothing"
+
+
+def test_parameters_are_kept_with_papermill_metadata_last():
+    nb = notebook(
+        code(source='studentnummer = "s1"\nseed = 5\nregio = ["Noord"]', tags=["parameters"]),
+        {"cell_type": "markdown", "source": "seed = 99", "metadata": {"tags": []}},
+        code(source="seed = 6\nkapot = open('x')", tags=["injected-parameters"]),
+        metadata={"papermill": {"parameters": {"regio": "", "extra": 2}}},
+    )
+    answers = answers_from_notebook(nb)
+    assert answers.parameters == {"studentnummer": "s1", "seed": 6, "regio": ["Noord"], "extra": 2}
+    assert (answers.student, answers.seed) == ("s1", 6)
