@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from orjson import dumps as _dumps
+
 from salesbook.exceptions import SalesbookError
 from salesbook.grading.cells import report_cells
 from salesbook.grading.identify import Identity
@@ -36,14 +38,22 @@ _CACHE_LIMIT = 200_000
 
 
 def response_key(response: Any) -> object:
-    """A hashable key for a response (JSON data): its type and value, or its ``repr``.
+    """A hashable key for a response (JSON data): its type and value, or its compact JSON.
 
     Equal responses give equal keys (``1``, ``1.0`` and ``True`` differ, as they should);
-    a dict with another key order only costs one more check.
+    a dict with another key order only costs one more check. Lists and dicts are keyed by
+    their JSON text (``orjson``, far cheaper than ``repr``) unless that text has a ``null``,
+    which would also stand for a float that is not a number: those are keyed by ``repr``.
     """
     if response is None or isinstance(response, str | int | float):
         return (type(response), response)
-    return repr(response)
+    if type(response) is not list and type(response) is not dict:
+        return repr(response)
+    try:
+        text = _dumps(response)
+    except TypeError:  # not plain JSON data (a huge integer, a key that is not text)
+        return repr(response)
+    return repr(response) if b"null" in text else text
 
 
 class Scorer:
@@ -60,6 +70,7 @@ class Scorer:
         self._checks: dict[tuple[str, int | None, object], Outcome] = {}
         self._parameterised: dict[str, bool] = {}
         self._fingerprints: dict[str, str] = {}
+        self._empty: dict[str, QuestionResult] = {}
         self._own: dict[int, frozenset[str]] = {
             number: frozenset(q.id for q in bank.questions) for number, bank in course.banks.items()
         }
@@ -101,6 +112,17 @@ class Scorer:
                 self._checks.clear()
             found = check(variant, response)
             self._checks[cache_key] = found
+        return found
+
+    def _unanswered(self, question: Question) -> QuestionResult:
+        """The result of a question without a record (the same for everyone: cached)."""
+        found = self._empty.get(question.id)
+        if found is None:
+            status = PENDING if question.type == "open" else NOT_ANSWERED
+            found = QuestionResult(
+                question.id, question.leerdoel, question.type, float(question.points), 0.0, status
+            )
+            self._empty[question.id] = found
         return found
 
     def _foreign(self, reading: Reading, chapter: int, problems: ProblemLog, student: str) -> None:
@@ -174,8 +196,7 @@ class Scorer:
         self, question: Question, reading: Reading, problems: ProblemLog, student: str
     ) -> QuestionResult:
         record = reading.answers.records.get(question.id)
-        points = float(question.points)
-        manual = self._manual(student, question, record, reading)
+        manual = self._manual(student, question, record, reading) if self.manual else None
         if manual is not None:
             if manual.flags:
                 problems.add(
@@ -186,10 +207,8 @@ class Scorer:
                 )
             return manual
         if record is None:
-            status = PENDING if question.type == "open" else NOT_ANSWERED
-            return QuestionResult(
-                question.id, question.leerdoel, question.type, points, 0.0, status
-            )
+            return self._unanswered(question)
+        points = float(question.points)
         parameterised = self.parameterised(question)
         seed = self._seed(record, reading, problems, student) if parameterised else None
         variant = self.variant(question, seed)

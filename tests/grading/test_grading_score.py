@@ -13,11 +13,11 @@ from grading_helpers import load, record_outputs, save
 
 from conftest import WELCOME, hand_in
 from salesbook.grading import grade_folder
+from salesbook.grading.score import response_key
 from salesbook.notation import format_number
 from salesbook.quiz import MIME_TYPE, compute_answer, instantiate, load_chapter
 from salesbook.quiz.variants import draw_parameters
 
-pytestmark = pytest.mark.slow
 NPS = "h0.cursus.02"
 
 
@@ -25,6 +25,7 @@ def _grade(folder, tmp_path):
     return grade_folder(folder, tmp_path / "uit", chapters=[0], progress=False)
 
 
+@pytest.mark.slow
 def test_parameterised_question_uses_the_students_own_numbers(tmp_path, executed):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -49,6 +50,7 @@ def test_parameterised_question_uses_the_students_own_numbers(tmp_path, executed
     assert report.problems == []
 
 
+@pytest.mark.slow
 def test_a_record_claiming_other_numbers_is_graded_with_the_students_seed(tmp_path, executed):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -73,3 +75,27 @@ def test_a_record_claiming_other_numbers_is_graded_with_the_students_seed(tmp_pa
     assert f"andere getallen (seed {other}) dan die van deze student (seed {WELCOME})" in (
         problem.what
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (1, 1.0),
+        (1, True),
+        ([1], [1.0]),
+        ([1], [True]),
+        ([None], [float("nan")]),  # JSON would write both as null
+        ({"a": 1}, {"a": "1"}),
+        ([1, 2], (1, 2)),
+        ([0.0], [-0.0]),
+        ({"a": [1, 2]}, {"a": [2, 1]}),
+    ],
+)
+def test_different_responses_never_share_a_check(first, second):
+    assert response_key(first) != response_key(second)
+
+
+def test_equal_responses_share_a_check():
+    assert response_key({"a": [1, "x"]}) == response_key({"a": [1, "x"]})
+    assert response_key([2**70]) == response_key([2**70])  # beyond orjson: repr
+    assert hash(response_key([None, {"é": 1.5}])) == hash(response_key([None, {"é": 1.5}]))
