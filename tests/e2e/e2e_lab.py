@@ -1,42 +1,49 @@
 """A real JupyterLab in headless Debian Chromium, for the end-to-end tests and screenshots.
 
-Three pieces, used by ``conftest.py`` (pytest fixtures) and ``tools/make_screenshots.py``:
+Three pieces, used by ``conftest.py`` (pytest fixtures) and ``tools/make_screenshots.py``,
+all importable from here:
 
-- :class:`LabServer`: an isolated ``jupyter lab`` on a free port. Config, data and runtime
-  folders, the answer store (``SALESBOOK_STORE``) and the notebook root are all temporary; the
-  root holds a *copy* of ``notebooks/``, so the repository's notebooks are never touched.
+- :class:`LabServer` (``e2e_server.py``): an isolated ``jupyter lab`` on a free port. Config,
+  data and runtime folders, the answer store (``SALESBOOK_STORE``) and the notebook root are
+  all temporary; the root holds a *copy* of ``notebooks/``, so the repository's notebooks are
+  never touched.
 - :func:`launch_browser`: Debian's ``/usr/bin/chromium`` with the arguments from RECIPES.md
   (never ``playwright install``).
 - :class:`NotebookPage`: one notebook in one browser page. It listens to the kernel's
-  ``/channels`` websocket *before* the page loads and decodes every frame, so it can wait for
-  real conditions: ``kernel_info_reply`` (the kernel is connected; a "Run All" sent earlier is
-  dropped silently), one ``execute_reply`` per code cell (Run All is done), the ``PUT`` of a
-  save. Nothing here waits a fixed time.
+  ``/channels`` websocket *before* the page loads and decodes every frame (``e2e_traffic.py``),
+  so it can wait for real conditions: ``kernel_info_reply`` (the kernel is connected; a "Run
+  All" sent earlier is dropped silently), one ``execute_reply`` per code cell (Run All is
+  done), the ``PUT`` of a save. Nothing here waits a fixed time.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from playwright.sync_api import Browser, Locator, Page, Playwright, WebSocket
+from e2e_server import NOTEBOOKS, REPO, SETTINGS, LabError, LabServer, free_port
+from e2e_traffic import KernelMessage, KernelTraffic, decode_frame
+from playwright.sync_api import Browser, Locator, Page, Playwright
 
-REPO = Path(__file__).resolve().parents[2]
-NOTEBOOKS = REPO / "notebooks"
+__all__ = [
+    "CHROMIUM",
+    "NOTEBOOKS",
+    "REPO",
+    "SETTINGS",
+    "VIEWPORT",
+    "KernelMessage",
+    "KernelTraffic",
+    "LabError",
+    "LabServer",
+    "NotebookPage",
+    "decode_frame",
+    "free_port",
+    "launch_browser",
+]
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,226 +55,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
-#: JupyterLab settings for the test server: no news toast, no update check.
-SETTINGS = {
-    "@jupyterlab/apputils-extension:notification": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-}
-SERVER_START_TIMEOUT = 60.0
 KERNEL_TIMEOUT = 60.0
 RUN_TIMEOUT = 180.0
 PROMPT_DONE = re.compile(r"^\[\d+\]:?$")
 
 
-class LabError(AssertionError):
-    """Something in the browser or server did not happen in time (with what we saw)."""
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class LabServer:
-    """An isolated JupyterLab server; :meth:`stop` kills its whole process group."""
-
-    base: Path
-    root: Path
-    store: Path
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    @property
-    def url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
-        return f"http://127.0.0.1:{self.port}"
-
-    @classmethod
-    def start(cls, base: Path, notebooks: Path = NOTEBOOKS) -> LabServer:
-        """Start ``jupyter lab`` with everything under ``base`` and wait for ``/api/status``."""
-        base.mkdir(parents=True, exist_ok=True)
-        folders = {name: base / name for name in ("config", "data", "runtime", "store", "ipython")}
-        for folder in folders.values():
-            folder.mkdir(exist_ok=True)
-        labconfig = folders["config"] / "labconfig"
-        labconfig.mkdir(exist_ok=True)
-        (labconfig / "default_setting_overrides.json").write_text(
-            json.dumps(SETTINGS), encoding="utf-8"
-        )
-        root = base / "root"
-        shutil.copytree(notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        env = {
-            **os.environ,
-            "JUPYTER_CONFIG_DIR": str(folders["config"]),
-            "JUPYTER_DATA_DIR": str(folders["data"]),
-            "JUPYTER_RUNTIME_DIR": str(folders["runtime"]),
-            "SALESBOOK_STORE": str(folders["store"]),
-            "IPYTHONDIR": str(folders["ipython"]),  # kernel history stays out of $HOME
-        }
-        env.pop("MPLBACKEND", None)  # the kernel's own inline backend, as for a student
-        port = free_port()
-        log = base / "jupyterlab.log"
-        command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
-            "--ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
-            "--ServerApp.disable_check_xsrf=True", f"--ServerApp.root_dir={root}",
-            "--ServerApp.port_retries=0",
-        ]  # fmt: skip
-        with log.open("wb") as sink:
-            process = subprocess.Popen(
-                command,
-                cwd=root,
-                env=env,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        server = cls(base, root, folders["store"], port, process, log)
-        server._wait_until_up()
-        return server
-
-    def _wait_until_up(self) -> None:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise LabError(f"JupyterLab stopped at start:\n{self.log_tail()}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.1)  # polling a real condition with a deadline
-        self.stop()
-        raise LabError(f"JupyterLab did not answer in {SERVER_START_TIMEOUT} s:\n{self.log_tail()}")
-
-    def api(self, method: str, path: str) -> Any:
-        """Call the server's REST API; returns the decoded JSON (or None)."""
-        request = urllib.request.Request(self.url + path, method=method)
-        with urllib.request.urlopen(request, timeout=10) as response:
-            body = response.read()
-        return json.loads(body) if body else None
-
-    def code_cell_count(self, name: str) -> int:
-        """How many code cells the notebook ``name`` has on the server right now."""
-        model = self.api("GET", f"/api/contents/{name}?content=1")
-        return sum(cell["cell_type"] == "code" for cell in model["content"]["cells"])
-
-    def shutdown_kernels(self) -> None:
-        """Delete every session (and so its kernel): tests do not leave kernels running."""
-        for session in self.api("GET", "/api/sessions"):
-            self.api("DELETE", f"/api/sessions/{session['id']}")
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The end of the server log, for failure messages."""
-        try:
-            text = self.log.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return "(no log)"
-        return "\n".join(text.splitlines()[-lines:])
-
-    def stop(self) -> None:
-        """Stop the server and its kernels (the whole process group)."""
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=15)
-            except ProcessLookupError:
-                pass
-
-
 def launch_browser(playwright: Playwright) -> Browser:
     """Debian's Chromium, headless, with the arguments known to work here."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
-
-@dataclass
-class KernelMessage:
-    """One decoded message from the kernel websocket."""
-
-    channel: str
-    msg_type: str
-    parent_type: str
-    content: dict[str, Any]
-
-
-def decode_frame(frame: str | bytes) -> KernelMessage | None:
-    """Decode a ``/channels`` frame (JSON text, or the binary v1 protocol of Jupyter Server)."""
-    try:
-        if isinstance(frame, str):
-            message = json.loads(frame)
-            return KernelMessage(
-                message.get("channel", ""),
-                message.get("header", {}).get("msg_type", ""),
-                message.get("parent_header", {}).get("msg_type", ""),
-                message.get("content", {}),
-            )
-        count = int.from_bytes(frame[:8], "little")
-        offsets = [int.from_bytes(frame[8 + 8 * i : 16 + 8 * i], "little") for i in range(count)]
-        parts = [frame[offsets[i] : offsets[i + 1]] for i in range(count - 1)]
-        channel, header, parent, _metadata, content = parts[:5]
-        return KernelMessage(
-            channel.decode(),
-            json.loads(header).get("msg_type", ""),
-            json.loads(parent).get("msg_type", "") if parent.strip() else "",
-            json.loads(content) if content.strip() else {},
-        )
-    except (ValueError, IndexError, AttributeError, UnicodeDecodeError):
-        return None
-
-
-@dataclass
-class KernelTraffic:
-    """Every message the page received from its kernel, in order (and what it sent)."""
-
-    messages: list[KernelMessage] = field(default_factory=list)
-    sent: list[KernelMessage] = field(default_factory=list)
-
-    def attach(self, socket_: WebSocket) -> None:
-        """Record frames of a kernel ``/channels`` socket (other sockets are ignored)."""
-        if "/channels" not in socket_.url:
-            return
-
-        def received(frame: str | bytes) -> None:
-            message = decode_frame(frame)
-            if message is not None:
-                self.messages.append(message)
-
-        def sent(frame: str | bytes) -> None:
-            message = decode_frame(frame)
-            if message is not None:
-                self.sent.append(message)
-
-        socket_.on("framereceived", received)
-        socket_.on("framesent", sent)
-
-    def count(self, msg_type: str, since: int = 0) -> int:
-        """Messages of ``msg_type`` received after position ``since``."""
-        return sum(m.msg_type == msg_type for m in self.messages[since:])
-
-    def widget_updates_sent(self, key: str) -> int:
-        """Widget state updates the page sent to the kernel that set ``key``."""
-        return sum(
-            m.msg_type == "comm_msg"
-            and m.content.get("data", {}).get("method") == "update"
-            and key in m.content["data"].get("state", {})
-            for m in self.sent
-        )
-
-    def errors(self, since: int = 0) -> list[str]:
-        """``ename: evalue`` of every ``error`` message (a cell raised) after ``since``."""
-        return [
-            f"{m.content.get('ename')}: {m.content.get('evalue')}"
-            for m in self.messages[since:]
-            if m.msg_type == "error"
-        ]
 
 
 class NotebookPage:
@@ -356,25 +151,49 @@ class NotebookPage:
         self.wait_for_run(since)
 
     def wait_for_run(self, since: int) -> None:
-        """Wait for one ``execute_reply`` per code cell, then for every prompt to be ``[n]``."""
+        """Wait for one ``execute_reply`` per code cell, then for every prompt to be ``[n]``.
+
+        A reply that is not ``ok`` (a cell raised; the kernel aborts the cells queued after
+        it, whose prompts stay empty) fails at once, with the cell errors.
+        """
         expected = self.server.code_cell_count(self.name)
+
+        def statuses() -> list[str]:
+            return [
+                str(m.content.get("status"))
+                for m in self.traffic.messages[since:]
+                if m.msg_type == "execute_reply"
+            ]
+
         self.wait_until(
-            lambda: self.traffic.count("execute_reply", since) >= expected,
+            lambda: len(statuses()) >= expected or set(statuses()) - {"ok"} != set(),
             RUN_TIMEOUT,
             f"{expected} execute_reply messages",
-            lambda: f"{self.traffic.count('execute_reply', since)} execute_reply messages",
+            lambda: f"{len(statuses())} execute_reply messages",
         )
-        self.page.wait_for_function(
-            """([expected, pattern]) => {
-                const prompts = document.querySelectorAll(
-                    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt');
-                const done = new RegExp(pattern);
-                return prompts.length === expected
-                    && [...prompts].every(p => done.test(p.textContent.trim()));
-            }""",
-            arg=[expected, PROMPT_DONE.pattern],
-            timeout=RUN_TIMEOUT * 1000,
+        if set(statuses()) - {"ok"}:
+            raise LabError(
+                f"Run All of {self.name} stopped: execute_reply statuses {statuses()}; "
+                f"cell errors: {self.traffic.errors(since)}"
+            )
+        self.wait_until(
+            lambda: self._prompts_done(expected),
+            RUN_TIMEOUT,
+            f"{expected} prompts showing [n]",
+            lambda: f"prompts {self._prompts()}",
         )
+
+    def _prompts(self) -> list[str]:
+        """The execution prompts of the shown notebook's code cells, in order."""
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt'
+            )].map(p => p.textContent.trim())"""
+        )
+
+    def _prompts_done(self, expected: int) -> bool:
+        prompts = self._prompts()
+        return len(prompts) == expected and all(PROMPT_DONE.match(p) for p in prompts)
 
     def problems(self, since: int = 0) -> list[str]:
         """Errors raised by cells (kernel messages) and stderr/error outputs on the page."""
