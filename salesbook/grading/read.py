@@ -25,7 +25,7 @@ from typing import Any
 from salesbook.exceptions import SalesbookError
 from salesbook.grading.collect import Handed
 from salesbook.grading.problems import ProblemLog
-from salesbook.quiz.reader import NotebookAnswers, Source, answers_from_notebook
+from salesbook.quiz.reader import NotebookAnswers, Source, answers_from_notebook, joined
 from salesbook.quiz.records import AnswerRecord
 from salesbook.werkboek_session import seed_for
 
@@ -132,9 +132,7 @@ def _asked(cells: list[Any], reading: Reading) -> None:
     for index, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        source = cell.get("source", "")
-        if isinstance(source, list):
-            source = "".join(part for part in source if isinstance(part, str))
+        source = joined(cell.get("source", ""))
         if not isinstance(source, str) or "wb." not in source:
             continue
         for found in _asks(source):
@@ -156,9 +154,7 @@ def _inspect(notebook: dict[str, Any], sources: dict[str, Source], reading: Read
         if not _RECORD_FIELDS.issuperset(payload):
             extra = sorted(str(key)[:40] for key in payload if key not in _RECORD_FIELDS)
             reading.extra_fields[qid] = extra
-        markdown = data.get("text/markdown")
-        if isinstance(markdown, list):
-            markdown = "".join(part for part in markdown if isinstance(part, str))
+        markdown = joined(data.get("text/markdown"))
         if isinstance(markdown, str):
             match = _CLAIM.match(markdown)
             if match:

@@ -54,10 +54,18 @@ class NotebookAnswers:
     parameters: dict[str, Any] = field(default_factory=dict)
 
 
+def joined(text: Any) -> Any:
+    """Text stored as a list of lines joined (parts that are not text left out), else as is."""
+    if not isinstance(text, list):
+        return text
+    try:
+        return "".join(text)
+    except TypeError:
+        return "".join(part for part in text if isinstance(part, str))
+
+
 def _source(cell: dict[str, Any]) -> str:
-    source = cell.get("source", "")
-    if isinstance(source, list):
-        return "".join(part for part in source if isinstance(part, str))
+    source = joined(cell.get("source", ""))
     return source if isinstance(source, str) else ""
 
 
@@ -215,13 +223,9 @@ def _identify(
     own = metadata.get("salesbook") if isinstance(metadata, dict) else None
     chapter = own.get("chapter") if isinstance(own, dict) else None
     if not isinstance(chapter, int) or isinstance(chapter, bool):
-        chapter = None
-        for cell in cells:
-            if isinstance(cell, dict) and cell.get("cell_type") == "code":
-                match = _CHAPTER_CALL.search(_source(cell))
-                if match:
-                    chapter = int(match.group(1))
-                    break
+        code = (c for c in cells if isinstance(c, dict) and c.get("cell_type") == "code")
+        match = next(filter(None, (_CHAPTER_CALL.search(_source(c)) for c in code)), None)
+        chapter = int(match.group(1)) if match else None
     if chapter is None and answers.records:
         chapters = [int(qid[1]) for qid in answers.records]
         chapter = max(set(chapters), key=chapters.count)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from salesbook.quiz.reader import answers_from_notebook, read_answer_records
+from salesbook.quiz.reader import answers_from_notebook, joined, read_answer_records
 from salesbook.quiz.records import MIME_TYPE, AnswerRecord
 
 
@@ -231,3 +231,11 @@ def test_parameters_are_kept_with_papermill_metadata_last():
     answers = answers_from_notebook(nb)
     assert answers.parameters == {"studentnummer": "s1", "seed": 6, "regio": ["Noord"], "extra": 2}
     assert (answers.student, answers.seed) == ("s1", 6)
+
+
+def test_text_stored_as_lines_is_joined_and_junk_left_out():
+    assert joined(["a\n", "b"]) == "a\nb"
+    assert joined(["a", 5, None, "b"]) == "ab"
+    assert joined("ab") == "ab" and joined(None) is None and joined({"x": 1}) == {"x": 1}
+    nb = notebook(code(source=["wb.start(", 3, "hoofdstuk=4)"]))
+    assert answers_from_notebook(nb).chapter == 4
