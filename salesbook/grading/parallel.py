@@ -153,9 +153,11 @@ def _shared(
                     helper.is_alive() for helper in helpers
                 ):
                     _receive(results, ready, block=False)
-                    ready.setdefault(index, None)  # its helper died: read it here
+                    ready.setdefault(index, None)  # its helper died: read it here below
             found = ready.pop(index)
-            for item, (reading, logged) in zip(chunk, found or _read_chunk(chunk), strict=True):
+            if found is None:  # a helper failed on it
+                found = _read_chunk(chunk)
+            for item, (reading, logged) in zip(chunk, found, strict=True):
                 problems.problems.extend(logged)
                 yield item, reading
     finally:

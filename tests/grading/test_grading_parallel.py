@@ -121,14 +121,21 @@ def _dies_in_a_helper(handed, problems):
     return _really_read(handed, problems)
 
 
+def _fails_in_a_helper(handed, problems):
+    if multiprocessing.parent_process() is not None:
+        raise MemoryError
+    return _really_read(handed, problems)
+
+
 _really_read = parallel.read_notebook
 
 
 @pytest.mark.slow
-def test_a_helper_that_dies_costs_time_not_results(small_class, monkeypatch):
+@pytest.mark.parametrize("failing", [_dies_in_a_helper, _fails_in_a_helper])
+def test_a_helper_that_fails_costs_time_not_results(small_class, monkeypatch, failing):
     folder, serial = small_class
     monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
-    monkeypatch.setattr(parallel, "read_notebook", _dies_in_a_helper)
+    monkeypatch.setattr(parallel, "read_notebook", failing)
     assert _read(folder, 2) == serial
 
 
