@@ -27,7 +27,7 @@ Example: ``button.on_click(lambda _button: field.when_synced(check))``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as widgets
@@ -110,6 +110,27 @@ class SyncedMixin(widgets.Widget):
             if part is not None:
                 part.close()
         super().close()
+
+
+def when_all_synced(controls: Iterable[object], callback: Callable[[], None]) -> None:
+    """Run ``callback`` once every synced field among ``controls`` has its text as typed.
+
+    For a button that reads several fields (the mock exam's "Inleveren"): the click overtakes
+    the last keystrokes of any field, so it waits for all of them. Controls that are not
+    synced fields are ignored; without any, the callback runs at once.
+    """
+    fields = [control for control in controls if isinstance(control, SyncedMixin)]
+    waiting = [len(fields)]
+
+    def one_ready() -> None:
+        waiting[0] -= 1
+        if waiting[0] == 0:
+            callback()
+
+    if not fields:
+        callback()
+    for field in fields:
+        field.when_synced(one_ready)
 
 
 class SyncedText(SyncedMixin, widgets.Text):

@@ -166,3 +166,31 @@ def test_a_synced_field_is_still_the_ipywidgets_field(kind):
     state = field.get_state()
     assert state["_view_name"] == ("TextView" if kind is SyncedText else "TextareaView")
     assert (state["value"], state["description"], state["_synced"]) == ("x", "Antwoord", 0)
+
+
+def test_a_button_reading_several_fields_waits_for_all_of_them(browser):
+    first, second = SyncedText(), SyncedTextarea()
+    button = widgets.Button()
+    handed_in: list[tuple[str, str]] = []
+    controls = [first, widgets.Dropdown(options=["a"]), second]
+    button.on_click(
+        lambda _b: synced_text.when_all_synced(
+            controls, lambda: handed_in.append((first.value, second.value))
+        )
+    )
+    browser.update(first, _synced=1)
+    browser.update(second, _synced=1)
+    browser.update(first, value="1")  # "12,5" and the essay still wait in the browser
+
+    browser.custom(button, event="click")
+    assert handed_in == []
+    browser.update(first, value="12,5", _synced=2)
+    assert handed_in == []  # the essay is not there yet
+    browser.update(second, value="Mijn antwoord.", _synced=2)
+    assert handed_in == [("12,5", "Mijn antwoord.")]
+
+
+def test_without_synced_fields_the_button_acts_at_once():
+    done = []
+    synced_text.when_all_synced([widgets.Dropdown(options=["a"])], lambda: done.append(1))
+    assert done == [1]

@@ -31,6 +31,7 @@ from salesbook.ui.exam.port import NOTED, ExamPort, Ticker
 from salesbook.ui.exam.widgets_util import figure_bytes, hide, mimebundle, show_again
 from salesbook.ui.frame import QuestionView
 from salesbook.ui.shared import make
+from salesbook.ui.synced_text import when_all_synced
 from salesbook.ui.views import make_view
 
 EMPTY = (None, "", [], {})
@@ -102,7 +103,7 @@ class ExamView:
         self.questions = widgets.VBox([])
         self._rows: list[widgets.VBox] = []
         self.start_button.on_click(lambda _b: self.start())
-        self.hand_in_button.on_click(lambda _b: self.hand_in())
+        self.hand_in_button.on_click(lambda _b: self._hand_in_after_typing())
         self.only_wrong.observe(lambda _c: self._filter(), names="value")
         bar = make(
             widgets.HBox,
@@ -222,6 +223,10 @@ class ExamView:
                 self._finish(expired=True)
                 return False
             return True
+
+    def _hand_in_after_typing(self) -> None:
+        """The button: hand in once the text typed last has reached the kernel."""
+        when_all_synced([view.control for view in self.views], self.hand_in)
 
     def hand_in(self) -> None:
         """Hand in (first click with unanswered questions asks to click once more)."""
