@@ -3,8 +3,9 @@
 The welcome notebook has one question of every widget type. A student fills in a student
 number, runs all cells, answers every question by clicking and typing (a Dutch decimal comma
 included), reads the Dutch feedback, saves, restarts the kernel and runs everything again
-(the answers come back, no attempt is used up), saves again and hands the file in. The
-teacher's ``salesbook nakijken`` then grades it.
+(the answers come back, no attempt is used up), saves again, loses the local answer store
+(another computer) and runs everything once more (the answers come back from the saved
+notebook) and hands the file in. The teacher's ``salesbook nakijken`` then grades it.
 
 Expected scores, by hand (``salesbook/banks/h0_welkom.yaml``, rules in ``salesbook/quiz``):
 
@@ -26,6 +27,7 @@ score out of 20: 12,1.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -102,7 +104,7 @@ def assert_answers_shown_again(notebook, typed: str) -> None:
     expect(notebook.question("h0.cursus.06").locator("textarea")).to_have_value(OPEN_ANSWER)
 
 
-def test_student_answers_saves_restarts_and_is_graded(open_notebook, tmp_path):
+def test_student_answers_saves_restarts_and_is_graded(open_notebook, lab_server, tmp_path):
     notebook = open_notebook(NAME)
     start(notebook)
     assert notebook.problems() == []
@@ -120,6 +122,17 @@ def test_student_answers_saves_restarts_and_is_graded(open_notebook, tmp_path):
     assert_answers_shown_again(notebook, typed)
     notebook.save()
     assert_saved_answers(notebook.saved_path, typed)  # Run All used no attempt
+
+    # Another computer (or a wiped answer store): wb.start restores the answers from the saved
+    # notebook before the question cells run, so Run All does not erase them.
+    shutil.rmtree(lab_server.store)
+    notebook.restart_and_run_all()
+    assert notebook.problems() == []
+    restored = re.compile(r"\d+ antwoorden uit het bewaarde notebook teruggezet\.")
+    expect(notebook.notebook.get_by_text(restored)).to_be_visible()
+    assert_answers_shown_again(notebook, typed)
+    notebook.save()
+    assert_saved_answers(notebook.saved_path, typed)
 
     row, output = grade(notebook.saved_path, tmp_path)
 
