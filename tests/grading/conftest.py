@@ -9,10 +9,15 @@ from pathlib import Path
 
 import pytest
 from grading_helpers import (
+    FORMULA,
+    GOOD,
     HOSTILE,
     NOTEBOOKS,
+    PARTIAL,
+    WELCOME,
     answered_copy,
     execute,
+    hand_in,
     load,
     record_outputs,
     right_response,
@@ -22,8 +27,6 @@ from grading_helpers import (
 )
 
 from salesbook.quiz import MIME_TYPE, load_chapter
-
-GOOD, PARTIAL, WELCOME = "100001", "100002", "100003"
 
 
 def partial_responses(bank) -> dict:
@@ -109,16 +112,6 @@ def class_folder(tmp_path, executed) -> Path:
     return folder
 
 
-def hand_in(folder: Path, source: Path, name: str) -> Path:
-    """Copy an executed notebook into the hand-in folder as JupyterLab saves it."""
-    target = folder / name
-    notebook = json.loads(source.read_text(encoding="utf-8"))
-    notebook["metadata"].pop("widgets", None)
-    target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
-    return target
-
-
-FORMULA = '=HYPERLINK("x")'
 UNKNOWN_QID, DELETED_QID, CHANGED_KEY_QID = (
     "h1.salesmanagement.02",
     "h1.omgeving.01",

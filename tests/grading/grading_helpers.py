@@ -126,3 +126,16 @@ def set_student(notebook: dict[str, Any], student: str) -> None:
             cell["source"] = f'# Parameters\nstudentnummer = "{student}"\n'
     for output in record_outputs(notebook).values():
         output["data"][MIME_TYPE]["student"] = student
+
+
+GOOD, PARTIAL, WELCOME = "100001", "100002", "100003"  # student numbers of the class
+FORMULA = '=HYPERLINK("x")'  # a spreadsheet formula hidden in a student number
+
+
+def hand_in(folder: Path, source: Path, name: str) -> Path:
+    """Copy an executed notebook into the hand-in folder as JupyterLab saves it."""
+    target = folder / name
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    notebook["metadata"].pop("widgets", None)
+    target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from grading_helpers import GOOD, hand_in
 
-from conftest import GOOD, hand_in
 from salesbook.cli import main
 
 

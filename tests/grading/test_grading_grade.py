@@ -23,8 +23,7 @@ Marks by hand (p = points / 144, c = 0,55):
 from __future__ import annotations
 
 import pytest
-
-from conftest import FORMULA
+from grading_helpers import FORMULA
 
 pytestmark = pytest.mark.slow
 

@@ -6,9 +6,8 @@ import csv
 import io
 
 import pytest
+from grading_helpers import FORMULA
 from openpyxl import load_workbook
-
-from conftest import FORMULA
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,8 @@ import multiprocessing
 import os
 
 import pytest
-from grading_helpers import load, save, set_student
+from grading_helpers import GOOD, PARTIAL, load, save, set_student
 
-from conftest import GOOD, PARTIAL
 from salesbook.grading import parallel, score_notebooks
 from salesbook.grading.collect import collect_notebooks
 from salesbook.grading.grade import load_banks

@@ -6,9 +6,8 @@ import gc
 import json
 
 import pytest
-from grading_helpers import load, record_outputs
+from grading_helpers import GOOD, load, record_outputs
 
-from conftest import GOOD
 from salesbook.grading.collect import Handed
 from salesbook.grading.problems import ProblemLog
 from salesbook.grading.read import read_notebook

@@ -10,10 +10,9 @@ import json
 from datetime import datetime
 
 import pytest
-from grading_helpers import HOSTILE, load, record_outputs, save
+from grading_helpers import GOOD, HOSTILE, PARTIAL, hand_in, load, record_outputs, save
 from openpyxl import load_workbook
 
-from conftest import GOOD, PARTIAL, hand_in
 from salesbook.grading import grade_folder
 from salesbook.quiz import MIME_TYPE
 

@@ -9,9 +9,8 @@ p = 0,69697 → 5,5 + 4,5 × 0,14697 / 0,45 = 6,97 → 7,0; 20p = 13,94 → 13,9
 from __future__ import annotations
 
 import pytest
-from grading_helpers import load, record_outputs, save
+from grading_helpers import WELCOME, hand_in, load, record_outputs, save
 
-from conftest import WELCOME, hand_in
 from salesbook.grading import grade_folder
 from salesbook.grading.score import response_key
 from salesbook.notation import format_number

@@ -6,8 +6,8 @@ import os
 from datetime import datetime
 
 import pytest
+from grading_helpers import GOOD, PARTIAL, hand_in
 
-from conftest import GOOD, PARTIAL, hand_in
 from salesbook.exceptions import SalesbookError
 from salesbook.grading import grade_folder
 from salesbook.grading.write import keep_previous, safe_file_stem, write_atomic

@@ -212,7 +212,8 @@ def test_sigkill_during_writes_never_loses_or_corrupts_an_answer(tmp_path):
         writer.send_signal(signal.SIGKILL)
         rest, _ = writer.communicate()
         assert writer.returncode == -signal.SIGKILL
-        for line in [first, *rest.splitlines()]:
+        # only whole lines: the kill may cut the writer's last report in half
+        for line in [first, *rest.split("\n")[:-1]]:
             if line.strip():
                 q, attempt = map(int, line.split())
                 confirmed[f"h2.nps.{q:02d}"] = max(confirmed.get(f"h2.nps.{q:02d}", 0), attempt)
