@@ -14,10 +14,30 @@ notebooks) → :mod:`~salesbook.grading.read` (answer records, plain JSON) →
 
 from __future__ import annotations
 
-from salesbook.grading.grade import GradeReport, grade_folder, score_notebooks
-from salesbook.grading.marks import dutch_mark, flemish_score
-from salesbook.grading.problems import Problem
-from salesbook.grading.rubric import RubricImport, import_rubric
+from importlib import import_module
+from typing import Any
+
+# Imported on first use: worker processes started by spawn/forkserver import this package, and
+# the gradebook modules pull in pandas (about a second) that reading notebooks does not need.
+_HOME = {
+    "GradeReport": "grade",
+    "grade_folder": "grade",
+    "score_notebooks": "grade",
+    "dutch_mark": "marks",
+    "flemish_score": "marks",
+    "Problem": "problems",
+    "RubricImport": "rubric",
+    "import_rubric": "rubric",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module 'salesbook.grading' has no attribute {name!r}")
+    value = getattr(import_module(f"salesbook.grading.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "GradeReport",
