@@ -59,7 +59,7 @@ def start(*, port: int | None = None, open_browser: bool | None = None) -> int:
     if "--no-browser" in command:
         print(
             "Geen scherm gevonden: JupyterLab start zonder browser. Open de link met "
-            "'127.0.0.1' en het token die hieronder verschijnt in je browser.",
+            "'127.0.0.1' die hieronder verschijnt (met het token erin) in je browser.",
             flush=True,
         )
     print(f"Werkboek: {root / 'notebooks'} — stoppen met Ctrl+C.", flush=True)
