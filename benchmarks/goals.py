@@ -94,6 +94,29 @@ def at_least(
     return Goal(part, name, measured, unit, target, met, ratio, requirement, basis, note)
 
 
+def _compared(
+    part: str,
+    name: str,
+    measured: float,
+    baseline: float,
+    unit: str,
+    target: float,
+    baseline_name: str,
+    note: str,
+    *,
+    faster: bool,
+) -> Goal:
+    """A goal against a baseline measured in the same run (``faster``: baseline/measured)."""
+    if faster:
+        ratio = _divide(baseline, measured)
+        met, requirement = ratio >= target, f"≥ {_limit(target, '')}× sneller"
+    else:
+        ratio = _divide(measured, baseline)
+        met, requirement = ratio <= target, f"≤ {_limit(target, '')}× de tijd"
+    basis = f"{baseline_name}, deze run: {_quantity(baseline, unit)}"
+    return Goal(part, name, measured, unit, target, met, ratio, requirement, basis, note)
+
+
 def speed_up(
     part: str,
     name: str,
@@ -105,12 +128,8 @@ def speed_up(
     note: str = "",
 ) -> Goal:
     """At least ``target`` times faster than a baseline from the same run (baseline/measured)."""
-    ratio = _divide(baseline, measured)
-    requirement = f"≥ {_limit(target, '')}× sneller"
-    basis = f"{baseline_name}, deze run: {_quantity(baseline, unit)}"
-    return Goal(
-        part, name, measured, unit, target, ratio >= target, ratio, requirement, basis, note
-    )
+    args = (part, name, measured, baseline, unit, target, baseline_name, note)
+    return _compared(*args, faster=True)
 
 
 def time_share(
@@ -124,12 +143,8 @@ def time_share(
     note: str = "",
 ) -> Goal:
     """At most ``target`` times the time of a baseline from the same run (measured/baseline)."""
-    ratio = _divide(measured, baseline)
-    requirement = f"≤ {_limit(target, '')}× de tijd"
-    basis = f"{baseline_name}, deze run: {_quantity(baseline, unit)}"
-    return Goal(
-        part, name, measured, unit, target, ratio <= target, ratio, requirement, basis, note
-    )
+    args = (part, name, measured, baseline, unit, target, baseline_name, note)
+    return _compared(*args, faster=False)
 
 
 HEADERS = ("Onderdeel", "Doel", "Eis", "Gemeten", "Verhouding", "Vergeleken met", "Oordeel")
